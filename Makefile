@@ -1,0 +1,64 @@
+# Makefile for the SQLAlchemy Session guide (modelled on CPython's Doc/Makefile).
+# `make html` and `make test` work on a fresh clone: both create the venv first.
+
+PYTHON       = python3
+VENVDIR      = .venv
+VENVPY       = $(VENVDIR)/bin/python
+SPHINXBUILD  = $(VENVDIR)/bin/sphinx-build
+SPHINXOPTS   = -W -n --keep-going
+BUILDDIR     = _build
+SOURCES      = docs
+ALLSPHINXOPTS = -c . $(SPHINXOPTS) $(SOURCES)
+PYTEST       = $(VENVPY) -m pytest
+PYTESTOPTS   = -n auto --dist loadfile
+HOST         = 127.0.0.1
+PORT         = 8000
+
+.PHONY: help venv html doctest test check serve livehtml clean clean-venv
+
+help:
+	@echo "Please use \`make <target>' where <target> is one of"
+	@echo "  venv       create $(VENVDIR) and install requirements.txt (re-run when it changes)"
+	@echo "  html       build the site into $(BUILDDIR)/html (zero warnings allowed)"
+	@echo "  doctest    run every snippet cell shown on a page and compare its output"
+	@echo "  test       run every test in tests/ (snippets, doctest, coverage, build)"
+	@echo "  check      lint: sphinx-lint for docs/, ruff for snippets/, extensions, tests"
+	@echo "  serve      serve $(BUILDDIR)/html on http://$(HOST):$(PORT)/"
+	@echo "  livehtml   rebuild and reload the browser on every change (sphinx-autobuild)"
+	@echo "  clean      remove $(BUILDDIR)"
+	@echo "  clean-venv remove $(VENVDIR)"
+
+# The stamp is newer than requirements.txt once the venv matches it.
+venv: $(VENVDIR)/.installed
+$(VENVDIR)/.installed: requirements.txt
+	@test -x $(VENVPY) || $(PYTHON) -m venv $(VENVDIR)
+	$(VENVPY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+html: venv
+	$(SPHINXBUILD) -b html $(ALLSPHINXOPTS) $(BUILDDIR)/html
+	@echo "Build finished: open $(BUILDDIR)/html/index.html"
+
+doctest: venv
+	$(SPHINXBUILD) -b doctest $(ALLSPHINXOPTS) $(BUILDDIR)/doctest
+
+test: venv
+	$(PYTEST) $(PYTESTOPTS) tests
+
+check: venv
+	$(VENVDIR)/bin/sphinx-lint $(SOURCES)
+	$(VENVDIR)/bin/ruff check snippets docs/_ext tests conf.py
+	$(VENVDIR)/bin/ruff format --check snippets docs/_ext tests conf.py
+
+serve: html
+	$(VENVPY) -m http.server --bind $(HOST) --directory $(BUILDDIR)/html $(PORT)
+
+livehtml: venv
+	$(VENVDIR)/bin/sphinx-autobuild --host $(HOST) --port $(PORT) --watch snippets \
+		$(ALLSPHINXOPTS) $(BUILDDIR)/html
+
+clean:
+	rm -rf $(BUILDDIR)
+
+clean-venv:
+	rm -rf $(VENVDIR)

@@ -1,0 +1,85 @@
+"""Sphinx configuration of the site (source directory: docs/).
+
+Build with ``make html``; the Makefile runs ``sphinx-build -c . docs _build/html``.
+"""
+
+import doctest
+import logging
+import sys
+from pathlib import Path
+
+import jieba
+import sphinx
+import sqlalchemy
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "docs" / "_ext"))
+
+# -- Project -----------------------------------------------------------------
+
+project = "SQLAlchemy Session 中文指南"
+author = "SQLAlchemy Session 中文指南的作者们"
+copyright = f"2026, {author}"
+# The site documents exactly the pinned SQLAlchemy; pages quote these numbers.
+release = version = sqlalchemy.__version__
+language = "zh_CN"
+root_doc = "index"
+exclude_patterns = ["_ext"]
+
+rst_epilog = f"""
+.. |sqlalchemy_version| replace:: {sqlalchemy.__version__}
+.. |sphinx_version| replace:: {sphinx.__version__}
+.. |python_version| replace:: {sys.version.split()[0]}
+"""
+
+# -- Extensions --------------------------------------------------------------
+
+extensions = [
+    "sphinx.ext.doctest",  # `make doctest` runs every snippet cell shown on a page
+    "sphinx_copybutton",
+    "snippet",  # .. snippet:: page/scenario.py  (docs/_ext/snippet.py)
+    "sqlecho",  # plain SQL echo under doctest, SQL highlighting of output
+    "codeguard",  # no Python on a page that doctest does not run
+]
+
+# -- Doctest: the snippets are the tests -------------------------------------
+
+# ELLIPSIS lets a page write "[...] ('alice',)" for "[generated in 0.0001s] ('alice',)";
+# NORMALIZE_WHITESPACE lets long SQL wrap; a unified diff shows what changed.
+doctest_default_flags = (
+    doctest.ELLIPSIS
+    | doctest.NORMALIZE_WHITESPACE
+    | doctest.REPORT_UDIFF
+    | doctest.DONT_ACCEPT_TRUE_FOR_1
+)
+# Runs before each snippet (each snippet file is one doctest group), before any
+# engine exists: echo=True then prints plain SQL to the captured stdout.
+doctest_global_setup = "import sqlecho; sqlecho.capture_echo()"
+doctest_show_successes = False
+
+# -- HTML --------------------------------------------------------------------
+
+html_theme = "furo"
+html_title = project
+html_static_path = ["docs/_static"]
+html_css_files = ["snippet.css"]
+html_last_updated_fmt = None
+html_copy_source = False
+html_show_sourcelink = False
+
+# Chinese search: Sphinx segments words with jieba.  Left to itself it reloads
+# jieba's whole 5 MB dictionary as a "user dictionary" on every build (~2.4 s,
+# even for a no-op build); a small project word list keeps the stock dictionary
+# and adds the site's own terms.
+html_search_language = "zh"
+html_search_options = {"dict": str(ROOT / "docs" / "search-words.txt")}
+# furo imports accessible-pygments, which sets root logging to INFO: silence
+# jieba's progress chatter in the build output.
+jieba.setLogLevel(logging.WARNING)
+
+# -- Copy button: copy code, never the prompts or the output ------------------
+
+copybutton_selector = "div.highlight-python pre, div.highlight-bash pre, div.highlight-console pre"
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = False

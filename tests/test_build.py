@@ -1,0 +1,51 @@
+"""Invariants 4 and 5, and search: the HTML build of the whole site."""
+
+import json
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.search.zh import SearchChinese
+
+PYTHON_HIGHLIGHT = re.compile(r"^highlight-(python3?|py|pycon|default|ipython\d?)$")
+
+
+def test_html_build_has_zero_warnings(html_build):
+    assert html_build.returncode == 0, html_build.log
+    assert "WARNING" not in html_build.log, html_build.log
+
+
+def test_every_python_block_is_a_snippet_cell(html_build):
+    escaped = []
+    for page in sorted(html_build.outdir.glob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for block in soup.find_all(class_=PYTHON_HIGHLIGHT):
+            if not block.find_parent(class_="snippet"):
+                escaped.append(f"{page.name}: {block.get_text()[:60]!r}")
+    assert not escaped, "Python code not run by doctest:\n" + "\n".join(escaped)
+
+
+def search_index(html_build) -> dict:
+    text = (html_build.outdir / "searchindex.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index("(") + 1 : text.rindex(")")])
+
+
+@pytest.mark.parametrize(
+    "word, page",
+    [
+        ("会话", "glossary"),
+        ("事务", "glossary"),
+        ("提交", "glossary"),
+        ("回滚", "glossary"),
+        ("过期", "glossary"),
+        ("sessionmaker", "glossary"),
+        ("autoflush", "index"),
+    ],
+)
+def test_search_index_has_the_word(html_build, word, page):
+    index = search_index(html_build)
+    term = SearchChinese({"dict": ""}).stem(word)
+    docs = index["terms"].get(term)
+    assert docs is not None, f"{word!r} (indexed as {term!r}) is not in the search index"
+    docs = [docs] if isinstance(docs, int) else docs
+    assert index["docnames"].index(page) in docs, f"{word!r} is not indexed on {page}"

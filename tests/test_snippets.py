@@ -1,0 +1,21 @@
+"""Invariant 1: every snippet runs standalone in a fresh interpreter and exits 0."""
+
+import pytest
+
+from cells import all_snippets, read_cells
+from conftest import SNIPPETS, run_snippet
+
+
+@pytest.mark.parametrize("rel", all_snippets(SNIPPETS))
+def test_snippet_runs_standalone(rel, tmp_path):
+    problems = run_snippet(SNIPPETS / rel, tmp_path)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("rel", all_snippets(SNIPPETS))
+def test_snippet_is_split_into_named_cells(rel):
+    assert read_cells(SNIPPETS / rel)
+
+
+def test_there_are_snippets():
+    assert len(all_snippets(SNIPPETS)) > 0
