@@ -14,7 +14,7 @@ PYTESTOPTS   = -n auto --dist loadfile
 HOST         = 127.0.0.1
 PORT         = 8000
 
-.PHONY: help venv html doctest test check serve livehtml clean clean-venv
+.PHONY: help venv html doctest test record check serve livehtml clean clean-venv
 
 help:
 	@echo "Please use \`make <target>' where <target> is one of"
@@ -22,6 +22,7 @@ help:
 	@echo "  html       build the site into $(BUILDDIR)/html (zero warnings allowed)"
 	@echo "  doctest    run every snippet cell shown on a page and compare its output"
 	@echo "  test       run every test in tests/ (snippets, doctest, coverage, build)"
+	@echo "  record     print the directives for SNIPPET=snippets/<page>/<x>.py with its real output"
 	@echo "  check      lint: sphinx-lint for docs/, ruff for snippets/, extensions, tests"
 	@echo "  serve      serve $(BUILDDIR)/html on http://$(HOST):$(PORT)/"
 	@echo "  livehtml   rebuild and reload the browser on every change (sphinx-autobuild)"
@@ -44,6 +45,10 @@ doctest: venv
 
 test: venv
 	$(PYTEST) $(PYTESTOPTS) tests
+
+record: venv
+	@test -n "$(SNIPPET)" || { echo "usage: make record SNIPPET=snippets/<page>/<scenario>.py"; exit 2; }
+	@$(VENVPY) docs/_ext/record.py $(SNIPPET)
 
 check: venv
 	$(VENVDIR)/bin/sphinx-lint $(SOURCES)

@@ -1,0 +1,44 @@
+"""Run a snippet cell by cell and print the directives a page needs, with the real output.
+
+Usage: make record SNIPPET=snippets/<page>/<scenario>.py
+"""
+
+import contextlib
+import io
+import re
+import sys
+import traceback
+from pathlib import Path
+
+from cells import read_cells
+from sqlecho import capture_echo
+
+# "[generated in 0.00012s] ('alice',)" -> "[...] ('alice',)": timings change on every run.
+TIMING = re.compile(r"^\[[^\]\n]*\d\.\d+s[^\]\n]*\]", re.MULTILINE)
+
+
+def record(path: Path) -> int:
+    rel = path.resolve().relative_to(path.resolve().parents[1]).as_posix()
+    capture_echo()
+    namespace = {"__name__": "__main__", "__file__": str(path)}
+    for cell in read_cells(path).values():
+        out = io.StringIO()
+        failed = False
+        with contextlib.redirect_stdout(out):
+            try:
+                exec(compile(cell.code + "\n", f"{path}:{cell.name}", "exec"), namespace)
+            except Exception:
+                failed = True
+        print(f".. snippet:: {rel}\n   :cell: {cell.name}\n")
+        for line in TIMING.sub("[...]", out.getvalue()).splitlines():
+            print(f"   {line}".expandtabs(4).rstrip())
+        print()
+        if failed:
+            print(f"cell {cell.name!r} raised:", file=sys.stderr)
+            traceback.print_exc()
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(record(Path(sys.argv[1])))
