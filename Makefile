@@ -13,8 +13,9 @@ PYTEST       = $(VENVPY) -m pytest
 PYTESTOPTS   = -n auto --dist loadfile
 HOST         = 127.0.0.1
 PORT         = 8000
+SQLALCHEMY   = $(shell sed -n 's/^sqlalchemy\[asyncio\]==\([^ ]*\).*/\1/p' requirements.txt)
 
-.PHONY: help venv html doctest test record check serve livehtml clean clean-venv
+.PHONY: help venv html doctest test record inventory check serve livehtml clean clean-venv
 
 help:
 	@echo "Please use \`make <target>' where <target> is one of"
@@ -23,6 +24,7 @@ help:
 	@echo "  doctest    run every snippet cell shown on a page and compare its output"
 	@echo "  test       run every test in tests/ (snippets, doctest, coverage, build)"
 	@echo "  record     print the directives for SNIPPET=snippets/<page>/<x>.py with its real output"
+	@echo "  inventory  rebuild docs/_intersphinx/sqlalchemy.inv from the pinned sdist (network)"
 	@echo "  check      lint: sphinx-lint for docs/, ruff for snippets/, extensions, tests"
 	@echo "  serve      serve $(BUILDDIR)/html on http://$(HOST):$(PORT)/"
 	@echo "  livehtml   rebuild and reload the browser on every change (sphinx-autobuild)"
@@ -49,6 +51,12 @@ test: venv
 record: venv
 	@test -n "$(SNIPPET)" || { echo "usage: make record SNIPPET=snippets/<page>/<scenario>.py"; exit 2; }
 	@$(VENVPY) docs/_ext/record.py $(SNIPPET)
+
+inventory: venv
+	$(VENVPY) -m pip download --quiet --no-deps --no-binary :all: \
+		sqlalchemy==$(SQLALCHEMY) -d $(BUILDDIR)/sdist
+	$(VENVPY) docs/_intersphinx/build_inventory.py \
+		$(BUILDDIR)/sdist/sqlalchemy-$(SQLALCHEMY).tar.gz $(SQLALCHEMY)
 
 check: venv
 	$(VENVDIR)/bin/sphinx-lint $(SOURCES)

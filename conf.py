@@ -36,11 +36,23 @@ rst_epilog = f"""
 
 extensions = [
     "sphinx.ext.doctest",  # `make doctest` runs every snippet cell shown on a page
+    "sphinx.ext.intersphinx",  # :class:`~sqlalchemy.orm.Session` links to the official reference
     "sphinx_copybutton",
     "snippet",  # .. snippet:: page/scenario.py  (docs/_ext/snippet.py)
     "sqlecho",  # plain SQL echo under doctest, SQL highlighting of output
     "codeguard",  # no Python on a page that doctest does not run
 ]
+
+# -- Links to the official SQLAlchemy reference -----------------------------
+
+# Read from a file in the repository, never fetched: builds run without network.
+# The inventory is made from the pinned sdist's own HTML (`make inventory`).
+intersphinx_mapping = {
+    "sqlalchemy": (
+        "https://docs.sqlalchemy.org/en/21/",
+        str(ROOT / "docs" / "_intersphinx" / "sqlalchemy.inv"),
+    ),
+}
 
 # -- Doctest: the snippets are the tests -------------------------------------
 

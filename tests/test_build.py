@@ -4,8 +4,11 @@ import json
 import re
 
 import pytest
+import sqlalchemy
 from bs4 import BeautifulSoup
 from sphinx.search.zh import SearchChinese
+
+from conftest import DOCS
 
 PYTHON_HIGHLIGHT = re.compile(r"^highlight-(python3?|py|pycon|default|ipython\d?)$")
 
@@ -49,3 +52,21 @@ def test_search_index_has_the_word(html_build, word, page):
     assert docs is not None, f"{word!r} (indexed as {term!r}) is not in the search index"
     docs = [docs] if isinstance(docs, int) else docs
     assert index["docnames"].index(page) in docs, f"{word!r} is not indexed on {page}"
+
+
+def test_api_inventory_is_for_the_pinned_sqlalchemy():
+    header = (DOCS / "_intersphinx" / "sqlalchemy.inv").read_bytes().split(b"\n", 3)
+    assert header[2] == f"# Version: {sqlalchemy.__version__}".encode(), (
+        "docs/_intersphinx/sqlalchemy.inv is for another SQLAlchemy: run `make inventory`"
+    )
+
+
+def test_every_cell_caption_links_to_its_whole_runnable_file(html_build):
+    for page in sorted(html_build.outdir.glob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for snippet in soup.select("div.snippet"):
+            link = snippet.select_one(".code-block-caption a.download")
+            assert link is not None, f"{page.name}: a snippet cell without a download link"
+            rel = link.get_text()
+            served = (html_build.outdir / link["href"]).read_text(encoding="utf-8")
+            assert served == (DOCS.parent / "snippets" / rel).read_text(encoding="utf-8"), rel

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from docutils import nodes
@@ -66,7 +67,10 @@ class SnippetDirective(SphinxDirective):
             test=test,
         )
         code.source, code.line = str(path), None
-        shown = [container_wrapper(self, code, f"``{rel}`` · ``{name}``")]
+        # The caption names the cell and links to the whole runnable file (copied into the build).
+        target = os.path.relpath(path, Path(self.env.doc2path(self.env.docname)).parent)
+        caption = f":download:`{rel} <{target}>` · ``{name}``"
+        shown = [container_wrapper(self, code, caption)]
         if self.content:
             expected = "\n".join(self.content)
             output = nodes.literal_block(
