@@ -41,6 +41,7 @@ extensions = [
     "snippet",  # .. snippet:: page/scenario.py  (docs/_ext/snippet.py)
     "sqlecho",  # plain SQL echo under doctest, SQL highlighting of output
     "codeguard",  # no Python on a page that doctest does not run
+    "postgres",  # PostgreSQL snippets: an empty database each, skipped without a server
 ]
 
 # -- Links to the official SQLAlchemy reference -----------------------------
@@ -82,7 +83,8 @@ html_show_sourcelink = False
 # Chinese search: Sphinx segments words with jieba.  Left to itself it reloads
 # jieba's whole 5 MB dictionary as a "user dictionary" on every build (~2.4 s,
 # even for a no-op build); a small project word list keeps the stock dictionary
-# and adds the site's own terms.
+# and adds the site's own terms, and zhsearch loads both only when a page is
+# indexed, so a no-op rebuild does not pay for them at all.
 html_search_language = "zh"
 html_search_options = {"dict": str(ROOT / "docs" / "search-words.txt")}
 # furo imports accessible-pygments, which sets root logging to INFO: silence
