@@ -41,7 +41,7 @@ extensions = [
     "snippet",  # .. snippet:: page/scenario.py  (docs/_ext/snippet.py)
     "sqlecho",  # plain SQL echo under doctest, SQL highlighting of output
     "codeguard",  # no Python on a page that doctest does not run
-    "postgres",  # PostgreSQL snippets: an empty database each, skipped without a server
+    "zhsearch",  # jieba loads its dictionaries only when a page is indexed
 ]
 
 # -- Links to the official SQLAlchemy reference -----------------------------
