@@ -41,7 +41,8 @@ extensions = [
     "snippet",  # .. snippet:: page/scenario.py  (docs/_ext/snippet.py)
     "sqlecho",  # plain SQL echo under doctest, SQL highlighting of output
     "codeguard",  # no Python on a page that doctest does not run
-    "zhsearch",  # jieba loads its dictionaries only when a page is indexed
+    "zhsearch",  # zh search that works in Sphinx 9.0 and loads jieba only when needed
+    "cjkspacing",  # a line break inside Chinese prose is not shown as a space
 ]
 
 # -- Links to the official SQLAlchemy reference -----------------------------

@@ -8,12 +8,9 @@ from pathlib import Path
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.directives.code import container_wrapper
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from cells import DEFAULT_ROOT, SnippetError, all_snippets, read_cells
-
-logger = logging.getLogger(__name__)
+from cells import DEFAULT_ROOT, SnippetError, read_cells
 
 
 class details(nodes.General, nodes.Element):
@@ -27,6 +24,15 @@ def visit_details(self, node: details) -> None:
 
 def depart_details(self, node: details) -> None:
     self.body.append("</details>\n")
+
+
+def doctest_node(text: str, rel: str, path: Path, nodetype: str, **attributes) -> nodes.Element:
+    """A literal block that sphinx.ext.doctest runs or compares, in the snippet file's group."""
+    node = nodes.literal_block(
+        text, text, snippet=rel, testnodetype=nodetype, groups=[rel], options={}, **attributes
+    )
+    node.source, node.line = str(path), None  # a doctest failure names the snippet file
+    return node
 
 
 class SnippetDirective(SphinxDirective):
@@ -56,34 +62,16 @@ class SnippetDirective(SphinxDirective):
 
         # The marker line goes into the test, so that a failure report names the cell.
         test = f"# %% {name}  ({rel}, line {cell.line})\n{cell.code}\n"
-        code = nodes.literal_block(
-            cell.code,
-            cell.code,
-            language="python",
-            snippet=rel,
-            testnodetype="testcode",
-            groups=[rel],
-            options={},
-            test=test,
-        )
-        code.source, code.line = str(path), None
+        code = doctest_node(cell.code, rel, path, "testcode", language="python", test=test)
         # The caption names the cell and links to the whole runnable file (copied into the build).
         target = os.path.relpath(path, Path(self.env.doc2path(self.env.docname)).parent)
         caption = f":download:`{rel} <{target}>` · ``{name}``"
         shown = [container_wrapper(self, code, caption)]
         if self.content:
             expected = "\n".join(self.content)
-            output = nodes.literal_block(
-                expected,
-                expected,
-                language="sql-echo",
-                snippet=rel,
-                classes=["snippet-output"],
-                testnodetype="testoutput",
-                groups=[rel],
-                options={},
+            output = doctest_node(
+                expected, rel, path, "testoutput", language="sql-echo", classes=["snippet-output"]
             )
-            output.source, output.line = str(path), None
             shown.append(output)
         box = nodes.container(classes=["snippet"])
         if "collapsed" in self.options:
@@ -106,73 +94,11 @@ class SnippetDirective(SphinxDirective):
         shown.append(name)
 
 
-def init_env(app, env, docnames) -> None:
-    if not hasattr(env, "snippet_shown"):
-        env.snippet_shown = {}
-
-
-def purge_doc(app, env, docname) -> None:
-    env.snippet_shown.pop(docname, None)
-
-
-def merge_info(app, env, docnames, other) -> None:
-    env.snippet_shown.update(
-        {d: other.snippet_shown[d] for d in docnames if d in other.snippet_shown}
-    )
-
-
-def check_coverage(app, env) -> None:
-    """Every snippet file is shown on exactly one page, every one of its cells."""
-    root = Path(app.config.snippet_root)
-    pages: dict[str, list[str]] = {}
-    for docname, snippets in sorted(env.snippet_shown.items()):
-        for rel in snippets:
-            pages.setdefault(rel, []).append(docname)
-    for rel in all_snippets(root):
-        shown_on = pages.get(rel, [])
-        if not shown_on:
-            logger.warning("snippet %s is not shown on any page", rel, location=str(root / rel))
-        elif len(shown_on) > 1:
-            logger.warning(
-                "snippet %s is shown on several pages: %s",
-                rel,
-                ", ".join(shown_on),
-                location=shown_on[1],
-            )
-        else:
-            try:
-                cells = read_cells(root / rel)
-            except SnippetError:
-                continue  # already reported by the directive
-            missing = [n for n in cells if n not in env.snippet_shown[shown_on[0]][rel]]
-            if missing:
-                logger.warning(
-                    "snippet %s: cells not shown on the page: %s",
-                    rel,
-                    ", ".join(missing),
-                    location=shown_on[0],
-                )
-
-
 def setup(app):
     app.add_config_value("snippet_root", str(DEFAULT_ROOT), "env", types=frozenset({str}))
     app.add_directive("snippet", SnippetDirective)
     passthrough = (lambda self, node: None, lambda self, node: None)
-    app.add_node(
-        details,
-        html=(visit_details, depart_details),
-        text=passthrough,
-        latex=passthrough,
-        man=passthrough,
-        texinfo=passthrough,
-    )
-    app.connect("env-before-read-docs", init_env)
-    app.connect("env-purge-doc", purge_doc)
-    app.connect("env-merge-info", merge_info)
-    app.connect("env-check-consistency", check_coverage)
-    return {
-        "version": "1.0",
-        "parallel_read_safe": True,
-        "parallel_write_safe": True,
-        "env_version": 1,
-    }
+    others = dict.fromkeys(("text", "latex", "man", "texinfo"), passthrough)
+    app.add_node(details, html=(visit_details, depart_details), **others)
+    app.setup_extension("snippetcoverage")
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,52 @@
+# %% setup
+from sqlalchemy import ForeignKey, String, create_engine, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class User(Base):
+    __tablename__ = "user_account"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(30))
+    addresses: Mapped[list["Address"]] = relationship(
+        back_populates="user", cascade="all, delete-orphan"
+    )
+
+
+class Address(Base):
+    __tablename__ = "address"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str]
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    user: Mapped[User] = relationship(back_populates="addresses")
+
+
+engine = create_engine("sqlite://", echo=True)
+Base.metadata.create_all(engine)
+with Session(engine) as session:
+    session.add(User(name="alice", addresses=[Address(email="alice@example.com")]))
+    session.commit()
+
+# %% reproduce
+with Session(engine) as session:
+    session.add(Address(email="nobody@example.com"))
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        print(type(exc).__name__, exc)
+
+# %% fix
+with Session(engine) as session:
+    alice = session.scalars(select(User).filter_by(name="alice")).one()
+    alice.addresses.append(Address(email="alice@work.example.com"))
+    session.commit()
+
+# %% surprise
+with Session(engine) as session:
+    alice = session.scalars(select(User).filter_by(name="alice")).one()
+    alice.addresses.pop(0)
+    session.commit()

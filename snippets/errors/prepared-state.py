@@ -1,0 +1,38 @@
+# %% setup
+from sqlalchemy import String, create_engine, event, select
+from sqlalchemy.exc import InvalidRequestError
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class User(Base):
+    __tablename__ = "user_account"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(30))
+
+
+engine = create_engine("sqlite://", echo=True)
+Base.metadata.create_all(engine)
+
+# %% reproduce
+session = Session(engine)
+
+
+def use_session_during_commit(conn):
+    try:
+        session.scalars(select(User)).all()
+    except InvalidRequestError as exc:
+        print(type(exc).__name__, exc)
+
+
+event.listen(engine, "commit", use_session_during_commit)
+session.add(User(name="alice"))
+session.commit()
+
+# %% fix
+event.remove(engine, "commit", use_session_during_commit)
+print(session.scalars(select(User.name)).all())
+session.close()
