@@ -47,6 +47,8 @@ def search_index(html_build) -> dict:
     [
         ("会话", "session-basics"),
         ("提交", "session-basics"),
+        ("过期", "state-management"),
+        ("级联", "cascades"),
         ("sessionmaker", "session-basics"),
         ("autoflush", "session-basics"),
         ("DetachedInstanceError", "errors"),

@@ -1,0 +1,61 @@
+"""The state-diagram directive draws its TOML source as inline SVG; a broken source fails.
+
+Each test builds a throwaway site with the real conf.py and extensions, as
+test_bad_input.py does, with one page showing one diagram.
+"""
+
+import tomllib
+from html import escape
+
+from conftest import DOCS, sphinx_build
+
+SOURCE = DOCS / "_diagrams" / "session-states.toml"
+
+
+def build_diagram(root, source: str, builder: str = "html"):
+    (root / "docs" / "_diagrams").mkdir(parents=True)
+    (root / "snippets").mkdir()
+    (root / "docs" / "_diagrams" / "states.toml").write_text(source, encoding="utf-8")
+    (root / "docs" / "index.rst").write_text(
+        "Demo\n====\n\n.. state-diagram:: _diagrams/states.toml\n", encoding="utf-8"
+    )
+    return sphinx_build(
+        builder, root / "out", root / "docs", "-D", f"snippet_root={root / 'snippets'}"
+    )
+
+
+def test_diagram_renders_every_state_and_transition_as_inline_svg(tmp_path):
+    source = SOURCE.read_text(encoding="utf-8")
+    build = build_diagram(tmp_path, source)
+    assert build.returncode == 0, build.log
+    page = (build.outdir / "index.html").read_text(encoding="utf-8")
+    diagram = tomllib.loads(source)
+    start = page.index('<svg class="state-diagram"')
+    svg = page[start : page.index("</svg>", start)]
+    assert 'role="img"' in svg and f'aria-label="{escape(diagram["title"])}"' in svg
+    assert f">{escape(diagram['title'])}</title>" in svg
+    labels = [s["label"] for s in diagram["states"].values()]
+    labels += [t["label"] for t in diagram["transitions"]]
+    missing = [label for label in labels if f">{escape(label)}</text>" not in svg]
+    assert not missing, missing
+    assert svg.count("marker-end=") == len(diagram["transitions"])
+
+
+def test_transition_to_an_unknown_state_fails_the_build_naming_the_file(tmp_path):
+    source = SOURCE.read_text(encoding="utf-8") + '\n[[transitions]]\nfrom = "pending"\n'
+    source += 'to = "limbo"\nlabel = "vanish()"\n'
+    build = build_diagram(tmp_path, source, builder="dummy")
+    assert build.returncode != 0
+    assert "state diagram _diagrams/states.toml: transition 11 ('vanish()'): " in build.log
+    assert "unknown state 'limbo' in 'to'" in build.log, build.log
+
+
+def test_diagram_keeps_a_readable_width_and_scrolls_in_its_own_box(tmp_path):
+    build = build_diagram(tmp_path, SOURCE.read_text(encoding="utf-8"))
+    assert build.returncode == 0, build.log
+    page = (build.outdir / "index.html").read_text(encoding="utf-8")
+    start = page.index('<div class="state-diagram-box"')
+    box = page[start : page.index("</div>", start)]
+    assert "overflow-x:auto" in box[: box.index(">")], box[:200]
+    svg_tag = box[box.index("<svg") : box.index(">", box.index("<svg"))]
+    assert "min-width:620px" in svg_tag and "</svg>" in box, svg_tag
