@@ -5,6 +5,7 @@ PYTHON       = python3
 VENVDIR      = .venv
 VENVPY       = $(VENVDIR)/bin/python
 SPHINXBUILD  = $(VENVDIR)/bin/sphinx-build
+PGSERVER     = $(VENVPY) docs/_ext/pgserver.py
 SPHINXOPTS   = -W -n --keep-going
 BUILDDIR     = _build
 SOURCES      = docs
@@ -21,7 +22,8 @@ help:
 	@echo "Please use \`make <target>' where <target> is one of"
 	@echo "  venv       create $(VENVDIR) and install requirements.txt (re-run when it changes)"
 	@echo "  html       build the site into $(BUILDDIR)/html (zero warnings allowed)"
-	@echo "  doctest    run every snippet cell shown on a page and compare its output"
+	@echo "  doctest    run every snippet cell shown on a page and compare its output (PostgreSQL"
+	@echo "             snippets on a throwaway server if PostgreSQL is installed)"
 	@echo "  test       run every test in tests/ (snippets, doctest, coverage, build)"
 	@echo "  record     print the directives for SNIPPET=snippets/<page>/<x>.py with its real output"
 	@echo "  inventory  rebuild docs/_intersphinx/sqlalchemy.inv from the pinned sdist (network)"
@@ -43,7 +45,7 @@ html: venv
 	@echo "Build finished: open $(BUILDDIR)/html/index.html"
 
 doctest: venv
-	$(SPHINXBUILD) -b doctest $(ALLSPHINXOPTS) $(BUILDDIR)/doctest
+	$(PGSERVER) $(SPHINXBUILD) -b doctest $(ALLSPHINXOPTS) $(BUILDDIR)/doctest
 
 test: venv
 	$(PYTEST) $(PYTESTOPTS) tests

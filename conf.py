@@ -43,6 +43,7 @@ extensions = [
     "codeguard",  # no Python on a page that doctest does not run
     "zhsearch",  # zh search that works in Sphinx 9.0 and loads jieba only when needed
     "cjkspacing",  # a line break inside Chinese prose is not shown as a space
+    "postgres",  # PostgreSQL snippets: an empty database each, skipped without a server
     "statediagram",  # .. state-diagram:: _diagrams/x.toml -> inline SVG (docs/_ext/statediagram.py)
 ]
 

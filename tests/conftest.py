@@ -14,6 +14,8 @@ DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
 sys.path.insert(0, str(DOCS / "_ext"))
 
+import pgserver  # noqa: E402  (docs/_ext)
+
 
 @dataclass
 class Build:
@@ -75,5 +77,37 @@ def html_build(tmp_path_factory) -> Build:
 
 
 @pytest.fixture(scope="session")
-def doctest_build(tmp_path_factory) -> Build:
+def doctest_build(tmp_path_factory, postgres_server) -> Build:
     return sphinx_build("doctest", tmp_path_factory.mktemp("doctest"))
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL server for this test process, exported to libpq's environment.
+
+    None when PostgreSQL is not installed (the PostgreSQL snippets then skip), unless
+    REQUIRE_POSTGRES=1.  See docs/_ext/pgserver.py.
+    """
+    if pgserver.find_bindir() is None:
+        if pgserver.required():
+            pytest.fail(f"REQUIRE_POSTGRES=1, but PostgreSQL is not installed; {pgserver.HINT}")
+        yield None
+        return
+    try:
+        server = pgserver.Server().start()
+    except pgserver.ServerError as exc:
+        pytest.fail(str(exc))
+    with pytest.MonkeyPatch.context() as env:
+        for name, value in server.env().items():
+            env.setenv(name, value)
+        yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgres(postgres_server):
+    """An empty database for one PostgreSQL snippet; skip (with the reason) without a server."""
+    if postgres_server is None and (reason := pgserver.unavailable()):
+        pytest.skip(reason)  # a server we started is never skipped: it must work
+    pgserver.reset()
+    return postgres_server

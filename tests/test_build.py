@@ -47,7 +47,11 @@ def search_index(html_build) -> dict:
     [
         ("会话", "session-basics"),
         ("提交", "session-basics"),
+        ("事务", "transactions"),
+        ("回滚", "transactions"),
         ("过期", "state-management"),
+        ("保存点", "transactions"),
+        ("悲观锁", "concurrency"),
         ("级联", "cascades"),
         ("sessionmaker", "session-basics"),
         ("autoflush", "session-basics"),

@@ -4,10 +4,13 @@ import pytest
 
 from cells import all_snippets, read_cells
 from conftest import SNIPPETS, run_snippet
+from pgserver import needs_postgres
 
 
 @pytest.mark.parametrize("rel", all_snippets(SNIPPETS))
-def test_snippet_runs_standalone(rel, tmp_path):
+def test_snippet_runs_standalone(rel, tmp_path, request):
+    if needs_postgres(SNIPPETS / rel):
+        request.getfixturevalue("postgres")  # an empty database, or a skip saying why
     problems = run_snippet(SNIPPETS / rel, tmp_path)
     assert not problems, "\n".join(problems)
 

@@ -1,6 +1,7 @@
 """Run a snippet cell by cell and print the directives a page needs, with the real output.
 
 Usage: make record SNIPPET=snippets/<page>/<scenario>.py
+A PostgreSQL snippet runs on a throwaway server unless PGPORT/PGHOSTADDR name one (pgserver.py).
 """
 
 import contextlib
@@ -10,6 +11,7 @@ import sys
 import traceback
 from pathlib import Path
 
+import pgserver
 from cells import read_cells
 from sqlecho import capture_echo
 
@@ -23,22 +25,24 @@ def record(path: Path) -> int:
     namespace = {"__name__": "__main__", "__file__": str(path)}
     for cell in read_cells(path).values():
         out = io.StringIO()
-        failed = False
+        failed = ""
         with contextlib.redirect_stdout(out):
             try:
                 exec(compile(cell.code + "\n", f"{path}:{cell.name}", "exec"), namespace)
             except Exception:
-                failed = True
+                failed = traceback.format_exc()
         print(f".. snippet:: {rel}\n   :cell: {cell.name}\n")
         for line in TIMING.sub("[...]", out.getvalue()).splitlines():
             print(f"   {line}".expandtabs(4).rstrip())
         print()
         if failed:
-            print(f"cell {cell.name!r} raised:", file=sys.stderr)
-            traceback.print_exc()
+            print(f"cell {cell.name!r} raised:\n{failed}", file=sys.stderr)
             return 1
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(record(Path(sys.argv[1])))
+    snippet = Path(sys.argv[1])
+    with pgserver.serving(pgserver.needs_postgres(snippet)):
+        pgserver.reset()  # an empty database, on a throwaway server only
+        sys.exit(record(snippet))

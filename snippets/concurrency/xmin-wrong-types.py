@@ -1,0 +1,44 @@
+# %% setup
+from sqlalchemy import FetchedValue, Integer, String, create_engine, literal, select
+from sqlalchemy.exc import DataError, ProgrammingError
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class User(Base):
+    __tablename__ = "user_account"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    xmin: Mapped[str] = mapped_column(String, system=True, server_default=FetchedValue())
+
+    __mapper_args__ = {"version_id_col": xmin, "version_id_generator": False}
+
+
+engine = create_engine("postgresql+psycopg://scott:tiger@localhost/test", echo=True)
+Base.metadata.drop_all(engine)
+Base.metadata.create_all(engine)
+with Session(engine) as session:
+    session.add(User(name="alice"))
+    session.commit()
+
+# %% update
+with Session(engine) as session:
+    alice = session.scalars(select(User)).one()
+    alice.name = "alicia"
+    try:
+        session.commit()
+    except ProgrammingError as exc:
+        print(type(exc).__name__, exc.orig.sqlstate, exc.orig.diag.message_primary)
+
+# %% integer
+with Session(engine) as session:
+    xmin = session.scalars(select(User.xmin)).one()
+    print(session.scalars(select(User.name).where(User.xmin == literal(xmin, Integer))).all())
+    try:
+        session.scalars(select(User.name).where(User.xmin == literal("2999975938", Integer))).all()
+    except DataError as exc:
+        print(type(exc).__name__, exc.orig.sqlstate, exc.orig.diag.message_primary)

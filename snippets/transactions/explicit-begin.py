@@ -1,0 +1,49 @@
+# %% setup
+from sqlalchemy import String, create_engine, select
+from sqlalchemy.exc import InvalidRequestError
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class User(Base):
+    __tablename__ = "user_account"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(30))
+
+
+engine = create_engine("sqlite://", echo=True)
+Base.metadata.create_all(engine)
+
+# %% explicit_begin
+session = Session(engine)
+print(session.get_transaction())
+session.begin()
+print(session.in_transaction(), session.get_transaction().is_active)
+session.add(User(name="alice"))
+session.commit()
+print(session.get_transaction())
+
+# %% begin_twice
+session.scalars(select(User)).all()
+try:
+    session.begin()
+except InvalidRequestError as exc:
+    print(exc)
+session.rollback()
+session.close()
+
+# %% autobegin_false
+session = Session(engine, autobegin=False)
+try:
+    session.scalars(select(User)).all()
+except InvalidRequestError as exc:
+    print(exc)
+
+# %% autobegin_false_begin
+with session.begin():
+    print(session.scalars(select(User.name)).all())
+print(session.in_transaction())
+session.close()
