@@ -14,9 +14,12 @@ PYTEST       = $(VENVPY) -m pytest
 PYTESTOPTS   = -n auto --dist loadfile
 HOST         = 127.0.0.1
 PORT         = 8000
+BENCHDIR     = .bench
+LIGHTHOUSE   = lighthouse@12.8.2
 SQLALCHEMY   = $(shell sed -n 's/^sqlalchemy\[asyncio\]==\([^ ]*\).*/\1/p' requirements.txt)
 
-.PHONY: help venv html doctest test record inventory check serve livehtml clean clean-venv
+.PHONY: help venv html doctest test record inventory check serve livehtml clean clean-venv \
+	bench offline-test
 
 help:
 	@echo "Please use \`make <target>' where <target> is one of"
@@ -24,10 +27,12 @@ help:
 	@echo "  html       build the site into $(BUILDDIR)/html (zero warnings allowed)"
 	@echo "  doctest    run every snippet cell shown on a page and compare its output (PostgreSQL"
 	@echo "             snippets on a throwaway server if PostgreSQL is installed)"
-	@echo "  test       run every test in tests/ (snippets, doctest, coverage, build)"
+	@echo "  test       run every test in tests/ (snippets, doctest, coverage, build, browser)"
 	@echo "  record     print the directives for SNIPPET=snippets/<page>/<x>.py with its real output"
 	@echo "  inventory  rebuild docs/_intersphinx/sqlalchemy.inv from the pinned sdist (network)"
 	@echo "  check      lint: sphinx-lint for docs/, ruff for snippets/, extensions, tests"
+	@echo "  offline-test make html test with no network at all (root: unshare -n, loopback only)"
+	@echo "  bench      Lighthouse scores of every page and build/test wall times (network once)"
 	@echo "  serve      serve $(BUILDDIR)/html on http://$(HOST):$(PORT)/"
 	@echo "  livehtml   rebuild and reload the browser on every change (sphinx-autobuild)"
 	@echo "  clean      remove $(BUILDDIR)"
@@ -64,6 +69,20 @@ check: venv
 	$(VENVDIR)/bin/sphinx-lint $(SOURCES)
 	$(VENVDIR)/bin/ruff check snippets docs/_ext tests conf.py
 	$(VENVDIR)/bin/ruff format --check snippets docs/_ext tests conf.py
+
+# A fresh network namespace with only loopback up: nothing may come from outside.
+offline-test: venv
+	unshare -n sh -c 'ip link set lo up && $(MAKE) html test'
+
+# Lighthouse (pinned, from npm, into $(BENCHDIR)) against every page of a separate
+# build, next to the official session_basics.html shipped in the pinned SQLAlchemy sdist.
+bench: venv
+	@npm ls --prefix $(BENCHDIR) $(LIGHTHOUSE) >/dev/null 2>&1 || \
+		npm install --prefix $(BENCHDIR) --no-audit --no-fund --silent $(LIGHTHOUSE)
+	@test -f $(BENCHDIR)/sqlalchemy-$(SQLALCHEMY).tar.gz || $(VENVPY) -m pip download \
+		--quiet --no-deps --no-binary :all: sqlalchemy==$(SQLALCHEMY) -d $(BENCHDIR)
+	$(VENVPY) tests/bench.py $(BENCHDIR) $(BENCHDIR)/node_modules/lighthouse/cli/index.js \
+		$(BENCHDIR)/sqlalchemy-$(SQLALCHEMY).tar.gz
 
 serve: html
 	$(VENVPY) -m http.server --bind $(HOST) --directory $(BUILDDIR)/html $(PORT)

@@ -45,6 +45,8 @@ extensions = [
     "cjkspacing",  # a line break inside Chinese prose is not shown as a space
     "postgres",  # PostgreSQL snippets: an empty database each, skipped without a server
     "statediagram",  # .. state-diagram:: _diagrams/x.toml -> inline SVG (docs/_ext/statediagram.py)
+    "description",  # <meta name="description"> and Open Graph from each page's first paragraph
+    "notfound.extension",  # 404.html that works at any URL (sphinx-notfound-page)
 ]
 
 # -- Links to the official SQLAlchemy reference -----------------------------
@@ -78,10 +80,27 @@ doctest_show_successes = False
 html_theme = "furo"
 html_title = project
 html_static_path = ["docs/_static"]
+html_favicon = "docs/_static/favicon.svg"
+# docs/_templates/page.html adds "最后验证于 SQLAlchemy X · Sphinx Y" to furo's footer;
+# the numbers are the installed ones, the same the snippets ran against.
+templates_path = ["docs/_templates"]
+html_context = {
+    "sqlalchemy_version": sqlalchemy.__version__,
+    "python_version": sys.version.split()[0],
+}
 html_css_files = ["snippet.css"]
 html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False
+
+# The server answers any missing URL with 404.html, so its links are absolute:
+# the site is meant to be served at the root of its host.
+notfound_urls_prefix = "/"
+notfound_context = {
+    "title": "找不到这个页面",
+    "body": "<h1>找不到这个页面</h1><p>这个地址上没有页面：它可能改了名，或者已被删除。"
+    '请从<a href="/index.html">首页</a>的目录或搜索框找你要读的内容。</p>',
+}
 
 # Chinese search: Sphinx segments words with jieba.  Left to itself it reloads
 # jieba's whole 5 MB dictionary as a "user dictionary" on every build (~2.4 s,
@@ -90,6 +109,8 @@ html_show_sourcelink = False
 # indexed, so a no-op rebuild does not pay for them at all.
 html_search_language = "zh"
 html_search_options = {"dict": str(ROOT / "docs" / "search-words.txt")}
+# Chapters before the glossary, a chapter named by the query first (see the file).
+html_search_scorer = str(ROOT / "docs" / "search-scorer.js")
 # furo imports accessible-pygments, which sets root logging to INFO: silence
 # jieba's progress chatter in the build output.
 jieba.setLogLevel(logging.WARNING)

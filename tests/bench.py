@@ -1,0 +1,185 @@
+"""`make bench`: Lighthouse scores of every page and the build/test wall times, in one run.
+
+Not a test (pytest does not collect it): it measures this machine and prints tables.
+Usage: bench.py BENCHDIR LIGHTHOUSE_CLI SQLALCHEMY_SDIST (make bench fetches both into BENCHDIR)
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import json
+import os
+import re
+import subprocess
+import sys
+import tarfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROME_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --disable-sync --no-first-run"
+)
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+OFFICIAL_PAGE = "orm/session_basics.html"
+ROW = "| {:34} | {:>4} | {:>4} | {:>8} | {:>3} | {:>7} | {:>11} | {:>8} |"
+COMPRESSED = {".html", ".css", ".js", ".svg", ".json", ".txt"}
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """A static server as any web host is: text compressed with gzip when the client accepts it."""
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix not in COMPRESSED or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().do_GET()
+        if not path.is_file():
+            return self.send_error(404)
+        body = gzipped(path)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format, *args) -> None:
+        pass
+
+
+@functools.cache
+def gzipped(path: Path) -> bytes:
+    return gzip.compress(path.read_bytes(), mtime=0)
+
+
+def serve(directory: Path) -> str:
+    """Serve directory on 127.0.0.1 (a free port) from a daemon thread; return its URL."""
+    handler = functools.partial(GzipHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_port}/"
+
+
+def timed(*cmd: str) -> tuple[float, str]:
+    start = time.perf_counter()
+    run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if run.returncode:
+        print(f"warning: {' '.join(cmd)} exited {run.returncode}", file=sys.stderr)
+        print(run.stdout[-2000:] + run.stderr[-2000:], file=sys.stderr)
+    return seconds, run.stdout + run.stderr
+
+
+def build_times(bench: Path) -> list[tuple[str, str]]:
+    """Cold build, no-op rebuild, rebuild after touching one snippet, doctest, test."""
+    html = bench / "build" / "html"
+    subprocess.run(["rm", "-rf", str(bench / "build")], check=True)
+    sphinx = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        "html",
+        "-c",
+        ".",
+        "-d",
+        str(bench / "doctrees"),
+    ]
+    sphinx += ["-W", "-n", "--keep-going", "docs", str(html)]
+    cold, _ = timed(*sphinx)
+    noop, _ = timed(*sphinx)
+    snippet = sorted((ROOT / "snippets").glob("*/*.py"))[0]
+    before = {p.name: p.stat().st_mtime_ns for p in html.glob("*.html")}
+    snippet.touch()
+    touched, log = timed(*sphinx)
+    rewritten = [p.name for p in html.glob("*.html") if p.stat().st_mtime_ns != before.get(p.name)]
+    written = re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", log)
+    doctest, _ = timed("make", "doctest", f"BUILDDIR={bench / 'build'}")
+    test, log = timed("make", "test")
+    summary = (re.findall(r"=+ (.*(?:passed|failed).*) =+", log) or ["?"])[-1]
+    rel = snippet.relative_to(ROOT)
+    return [
+        ("cold make html", f"{cold:.1f} s"),
+        ("no-op rebuild", f"{noop:.1f} s"),
+        (
+            f"rebuild after touching {rel}",
+            f"{touched:.1f} s; pages written: {', '.join(written) or 'none'}"
+            f" (files rewritten: {', '.join(sorted(rewritten))})",
+        ),
+        ("make doctest", f"{doctest:.1f} s"),
+        ("make test", f"{test:.1f} s ({summary})"),
+    ]
+
+
+def lighthouse(cli: Path, url: str, out: Path) -> dict:
+    env = dict(os.environ, CHROME_PATH="/usr/bin/chromium")
+    cmd = ["node", str(cli), url, "--quiet", "--output=json", f"--output-path={out}"]
+    cmd += [f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(CATEGORIES)}"]
+    subprocess.run(cmd, env=env, check=True, timeout=300)
+    report = json.loads(out.read_text(encoding="utf-8"))
+    requests = report["audits"]["network-requests"]["details"]["items"]
+    lost = [
+        f"{a['id']} ({category})"
+        for category in CATEGORIES
+        for ref in report["categories"][category]["auditRefs"]
+        if ref["weight"] and (a := report["audits"][ref["id"]])["score"] not in (None, 1)
+    ]
+    return {
+        "scores": [round(report["categories"][c]["score"] * 100) for c in CATEGORIES],
+        "kb": report["audits"]["total-byte-weight"]["numericValue"] / 1000,
+        "raw_kb": sum(item.get("resourceSize") or 0 for item in requests) / 1000,
+        "requests": len(requests),
+        "lost": lost,
+    }
+
+
+def official_docs(bench: Path, sdist: Path) -> Path:
+    """doc/ of the pinned SQLAlchemy sdist (its built HTML ships in it), extracted once."""
+    top = sdist.name.removesuffix(".tar.gz")
+    if not (bench / top / "doc").is_dir():
+        with tarfile.open(sdist) as tar:
+            members = [m for m in tar.getmembers() if m.name.startswith(f"{top}/doc/")]
+            tar.extractall(bench, members=members, filter="data")
+    return bench / top / "doc"
+
+
+def main(bench: Path, cli: Path, sdist: Path) -> None:
+    times = build_times(bench)
+    html = bench / "build" / "html"
+    reports = bench / "lighthouse"
+    reports.mkdir(exist_ok=True)
+    ours = serve(html)
+    rows = []
+    for page in sorted(p.name for p in html.glob("*.html")):
+        rows.append((page, lighthouse(cli, ours + page, reports / f"{page}.json")))
+    official = serve(official_docs(bench, sdist))
+    rows.append(
+        (
+            f"official {OFFICIAL_PAGE}",
+            lighthouse(cli, official + OFFICIAL_PAGE, reports / "official.json"),
+        )
+    )
+
+    print("\nLighthouse 12 (mobile); served on 127.0.0.1 with gzip, as a web host would\n")
+    print(
+        ROW.format("page", "perf", "a11y", "best pr.", "SEO", "KB sent", "KB unzipped", "requests")
+    )
+    print(ROW.format(*["---"] * 8))
+    for page, r in rows:
+        print(ROW.format(page, *r["scores"], f"{r['kb']:.0f}", f"{r['raw_kb']:.0f}", r["requests"]))
+    for page, r in rows:
+        if r["lost"]:
+            print(f"  {page} loses points on: {', '.join(r['lost'])}")
+    print("\nWall times (this machine, one run)\n")
+    for what, value in times:
+        print(f"- {what}: {value}")
+
+
+if __name__ == "__main__":
+    main(*(Path(arg).resolve() for arg in sys.argv[1:4]))
