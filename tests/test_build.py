@@ -42,6 +42,16 @@ def search_index(html_build) -> dict:
     return json.loads(text[text.index("(") + 1 : text.rindex(")")])
 
 
+def test_search_index_segments_chinese_into_words(html_build):
+    """jieba cuts sentences into words; without it (or with another indexer) whole
+    clauses become single search terms that no query ever matches."""
+    index = search_index(html_build)
+    terms = [*index["terms"], *index["titleterms"]]
+    words = [t for t in terms if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", t)]
+    clauses = [t for t in terms if re.fullmatch(r"[\u4e00-\u9fff]{9,}", t)]
+    assert len(words) > 1000 and not clauses, (len(words), clauses[:5])
+
+
 @pytest.mark.parametrize(
     "word, page",
     [
