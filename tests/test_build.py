@@ -29,11 +29,12 @@ def test_every_python_block_is_a_snippet_cell(html_build):
 
 
 def test_line_breaks_in_chinese_prose_do_not_become_spaces(html_build):
-    between_han = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]\s*\n\s*[\u4e00-\u9fff]")
+    punct, han = "\u3000-\u303f\uff00-\uffef", "\u4e00-\u9fff"
+    shown_as_space = re.compile(rf"[{punct}]\s*\n|\n\s*[{punct}]|[{han}]\s*\n\s*[{han}]")
     for page in sorted(html_build.outdir.glob("*.html")):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for paragraph in soup.select("article p"):  # list items hold their text in <p> too
-            match = between_han.search(paragraph.get_text())
+            match = shown_as_space.search(paragraph.get_text())
             assert not match, f"{page.name}: a line break shown as a space: {match[0]!r}"
 
 

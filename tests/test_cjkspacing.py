@@ -20,9 +20,12 @@ def render(rst: str) -> str:
         ("关闭\n*之后*\n再用", "关闭之后再用"),
         ("进入\n``transient``\n状态", "进入\ntransient\n状态"),
         ("调用 ``flush()``\n之后", "调用 flush()\n之后"),
+        ("Session\n会", "Session\n会"),
         ("then\n中文", "then\n中文"),
         ("*一*，\n*二*，\n*三*", "一，二，三"),
-        ("*一*，\n``x``，\n*三*", "一，\nx，三"),
+        ("*一*，\n``x``，\n*三*", "一，x，三"),
+        ("用 inspect()、\n``new``\n和 ``dirty``", "用 inspect()、new\n和 dirty"),
+        ("会话（\nSession\n）", "会话（Session）"),
     ],
 )
 def test_only_breaks_between_chinese_characters_are_dropped(source, shown):

@@ -10,13 +10,12 @@ from sphinx.locale import _
 
 # Search engines show about 120 Chinese characters at most; cut at a sentence end.
 LIMIT = 120
-# A line break inside Chinese text is no space: rst source wraps sentences anywhere.
-JOINED_LINE = re.compile(r"(?<=[\u3000-\u303f\uff00-\uffef])\n|(?<=[^\x00-\x7f])\n(?=[^\x00-\x7f])")
 OWN_DESCRIPTION = re.compile(r'<meta\b[^>]*\bname="description"[^>]*>')
 
 
 def one_line(node: nodes.Node) -> str:
-    return " ".join(JOINED_LINE.sub("", node.astext()).split())
+    # Line breaks between Chinese characters are already gone (cjkspacing, a post-transform).
+    return " ".join(node.astext().split())
 
 
 def first_paragraph(doctree: nodes.document) -> str:
