@@ -36,6 +36,7 @@ rst_epilog = f"""
 
 extensions = [
     "sphinx.ext.doctest",  # `make doctest` runs every snippet cell shown on a page
+    "snippettest",  # ... reporting failures by file, line and cell, each snippet in a temp dir
     "sphinx.ext.intersphinx",  # :class:`~sqlalchemy.orm.Session` links to the official reference
     "sphinx_copybutton",
     "snippet",  # .. snippet:: page/scenario.py  (docs/_ext/snippet.py)

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import doctest
+import fcntl
+import json
+import os
+import re
 import subprocess
 import sys
+import textwrap
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,14 +21,47 @@ DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
 sys.path.insert(0, str(DOCS / "_ext"))
 
+from outputcheck import standalone_difference  # noqa: E402
+
 import pgserver  # noqa: E402  (docs/_ext)
+
+# The doctest builder and the standalone runs use different hash seeds: output that
+# depends on set or dict order of str keys differs between them and fails one of the two.
+DOCTEST_HASHSEED, STANDALONE_HASHSEED = "0", "1"
+# The flags of conf.py's doctest_default_flags that decide whether output matches.
+FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE | doctest.DONT_ACCEPT_TRUE_FOR_1
+# Run standalone, echo=True prints "2026-12-02 00:50:01,123 INFO sqlalchemy.engine.Engine SQL".
+ECHO_PREFIX = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} [A-Z]+ sqlalchemy\.\S+ ", re.M)
+
+
+# Modules whose tests share a costly module-scoped fixture (a browser visit of every page,
+# one throwaway build, one doctest build): xdist sends each whole to one worker. Every
+# other test is scheduled on its own, so the snippets run on all workers at once.
+WHOLE_MODULES = {
+    "tests/test_bad_input.py",
+    "tests/test_browser.py",
+    "tests/test_doctest.py",
+    "tests/test_pages.py",
+}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByModuleWhereShared(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.partition("::")[0]
+            return module if module in WHOLE_MODULES else nodeid
+
+    return ByModuleWhereShared(config, log)
 
 
 @dataclass
 class Build:
     returncode: int
-    log: str  # stdout and stderr of sphinx-build, then the doctest report if any
+    log: str  # what sphinx-build printed; a doctest build's report appears once
     outdir: Path
+    report: str = ""  # a doctest build's report (output.txt) and what it wrote to stderr
 
 
 def sphinx_build(builder: str, outdir: Path, srcdir: Path = DOCS, *options: str) -> Build:
@@ -43,15 +83,59 @@ def sphinx_build(builder: str, outdir: Path, srcdir: Path = DOCS, *options: str)
         str(srcdir),
         str(outdir),
     ]
-    run = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    env = {**os.environ, "PYTHONHASHSEED": DOCTEST_HASHSEED} if builder == "doctest" else None
+    run = subprocess.run(cmd, capture_output=True, text=True, timeout=600, env=env)
     report = outdir / "output.txt"
-    log = run.stdout + run.stderr + (report.read_text(encoding="utf-8") if report.exists() else "")
-    return Build(run.returncode, log, outdir)
+    if not report.exists():
+        return Build(run.returncode, run.stdout + run.stderr, outdir)
+    # The doctest builder prints its report as it runs and writes it to output.txt:
+    # keep what it printed before the tests started, and the report once.
+    before = run.stdout.partition("running tests...")[0]
+    text = run.stderr + report.read_text(encoding="utf-8")
+    return Build(run.returncode, before + text, outdir, text)
 
 
-def run_snippet(path: Path, workdir: Path, timeout: float = 120) -> list[str]:
-    """Run a snippet as a reader would (python path/to/snippet.py); return what went wrong."""
+@dataclass
+class Shown:
+    page: str  # docs/<page>.rst, relative to docs/
+    cell: str | None
+    expected: str  # the directive's body: the cell's expected output
+
+
+DIRECTIVE = re.compile(
+    r"^(?P<indent>[ \t]*)\.\. snippet::[ \t]+(?P<rel>\S+)[ \t]*\n"
+    r"(?P<options>(?:(?P=indent)[ \t]+:[\w-]+:.*\n)*)"
+    r"(?P<body>(?:[ \t]*\n|(?P=indent)[ \t]+\S.*\n)*)",
+    re.MULTILINE,
+)
+CELL_OPTION = re.compile(r":cell:[ \t]+(\S+)")
+
+
+def shown_cells(docs: Path = DOCS) -> dict[str, list[Shown]]:
+    """snippet -> the cells the pages show, in page order, read from the reST sources.
+
+    Independent of the extension that enforces the same rules during the build.
+    """
+    shown = defaultdict(list)
+    for page in sorted(docs.rglob("*.rst")):
+        for match in DIRECTIVE.finditer(page.read_text(encoding="utf-8")):
+            cell = CELL_OPTION.search(match["options"])
+            body = textwrap.dedent(match["body"]).strip("\n")
+            shown[match["rel"]].append(
+                Shown(page.relative_to(docs).as_posix(), cell and cell[1], body)
+            )
+    return shown
+
+
+def run_snippet(
+    path: Path, workdir: Path, expected: list[Shown] | None = None, timeout: float = 120
+) -> list[str]:
+    """Run a snippet as a reader would (python path/to/snippet.py); return what went wrong.
+
+    With expected (the cells a page shows), what it prints must be what the page shows.
+    """
     name = path.relative_to(path.parents[2]).as_posix()
+    env = {**os.environ, "PYTHONHASHSEED": STANDALONE_HASHSEED}
     try:
         run = subprocess.run(
             [sys.executable, str(path)],
@@ -59,6 +143,7 @@ def run_snippet(path: Path, workdir: Path, timeout: float = 120) -> list[str]:
             capture_output=True,
             text=True,
             timeout=timeout,
+            env=env,
         )
     except subprocess.TimeoutExpired:
         return [f"{name}: did not finish within {timeout} s"]
@@ -68,12 +153,31 @@ def run_snippet(path: Path, workdir: Path, timeout: float = 120) -> list[str]:
     left = sorted(p.name for p in workdir.iterdir())
     if left:
         problems.append(f"{name}: left files behind in its working directory: {left}")
+    if expected is not None and run.returncode == 0:
+        cells = [(shown.cell, shown.expected) for shown in expected]
+        if diff := standalone_difference(cells, ECHO_PREFIX.sub("", run.stdout), FLAGS):
+            problems.append(
+                f"{name}: run standalone (PYTHONHASHSEED={STANDALONE_HASHSEED}), it prints "
+                f"other output than {expected[0].page} shows (the doctest build runs with "
+                f"PYTHONHASHSEED={DOCTEST_HASHSEED}):\n{diff}"
+            )
     return problems
 
 
 @pytest.fixture(scope="session")
-def html_build(tmp_path_factory) -> Build:
-    return sphinx_build("html", tmp_path_factory.mktemp("html"))
+def html_build(tmp_path_factory, worker_id) -> Build:
+    """The site's HTML, built once per test run: the first worker to ask builds, the rest wait."""
+    # xdist workers' temporary roots share a parent that belongs to this run alone.
+    shared = tmp_path_factory.getbasetemp()
+    shared = shared.parent if worker_id != "master" else shared
+    outdir, record = shared / "html", shared / "html-build.json"
+    with open(shared / "html-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if record.exists():
+            return Build(**json.loads(record.read_text(encoding="utf-8")), outdir=outdir)
+        build = sphinx_build("html", outdir)
+        record.write_text(json.dumps({"returncode": build.returncode, "log": build.log}))
+        return build
 
 
 @pytest.fixture(scope="session")

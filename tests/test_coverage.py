@@ -4,41 +4,21 @@ This reads the reST sources directly, independently of the extension that enforc
 the same rules during the build.
 """
 
-import re
-from collections import defaultdict
-
 from cells import all_snippets, read_cells
-from conftest import DOCS, SNIPPETS
-
-DIRECTIVE = re.compile(
-    r"^(?P<indent>[ \t]*)\.\. snippet::[ \t]+(?P<rel>\S+)[ \t]*\n"
-    r"(?P<options>(?:(?P=indent)[ \t]+:[\w-]+:.*\n)*)",
-    re.MULTILINE,
-)
-CELL_OPTION = re.compile(r":cell:[ \t]+(\S+)")
-
-
-def shown_cells() -> dict[str, list[tuple[str, str]]]:
-    """snippet -> [(page, cell), ...] in the order the pages show them."""
-    shown = defaultdict(list)
-    for page in sorted(DOCS.rglob("*.rst")):
-        for match in DIRECTIVE.finditer(page.read_text(encoding="utf-8")):
-            cell = CELL_OPTION.search(match["options"])
-            shown[match["rel"]].append((page.relative_to(DOCS).as_posix(), cell and cell[1]))
-    return shown
+from conftest import SNIPPETS, shown_cells
 
 
 def test_pages_show_only_existing_snippet_files():
     for rel, places in shown_cells().items():
         assert ".." not in rel and (SNIPPETS / rel).is_file(), (
-            f"{places[0][0]} shows {rel}, which is not a file under snippets/"
+            f"{places[0].page} shows {rel}, which is not a file under snippets/"
         )
 
 
 def test_every_snippet_file_is_shown_on_exactly_one_page():
     shown = shown_cells()
     for rel in all_snippets(SNIPPETS):
-        pages = sorted({page for page, _ in shown.get(rel, [])})
+        pages = sorted({place.page for place in shown.get(rel, [])})
         assert len(pages) == 1, f"snippets/{rel} is shown on {pages or 'no page'}"
 
 
@@ -46,7 +26,7 @@ def test_every_cell_is_shown_once_in_file_order():
     shown = shown_cells()
     for rel in all_snippets(SNIPPETS):
         in_file = list(read_cells(SNIPPETS / rel))
-        on_page = [cell for _, cell in shown.get(rel, [])]
+        on_page = [place.cell for place in shown.get(rel, [])]
         assert on_page == in_file, (
             f"snippets/{rel}: the page shows cells {on_page}, the file has {in_file}"
         )
@@ -54,5 +34,5 @@ def test_every_cell_is_shown_once_in_file_order():
 
 def test_snippets_live_in_a_folder_named_after_their_page():
     for rel, places in shown_cells().items():
-        page = places[0][0].removesuffix(".rst")
+        page = places[0].page.removesuffix(".rst")
         assert rel.split("/")[0] == page, f"{page}.rst shows {rel}: move it to snippets/{page}/"

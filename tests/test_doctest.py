@@ -2,14 +2,16 @@
 
 import re
 
+import pytest
+
 from cells import all_snippets, read_cells
 from conftest import SNIPPETS
 from pgserver import needs_postgres, unavailable
 
 
 def test_every_shown_cell_prints_what_the_page_says(doctest_build):
-    assert doctest_build.returncode == 0, doctest_build.log
-    assert " 0 failures in tests" in doctest_build.log, doctest_build.log
+    if doctest_build.returncode != 0 or " 0 failures in tests" not in doctest_build.log:
+        pytest.fail(doctest_build.report or doctest_build.log, pytrace=False)
 
 
 def test_doctest_runs_every_cell_of_every_snippet(doctest_build, postgres_server):

@@ -6,8 +6,10 @@ A PostgreSQL snippet runs on a throwaway server unless PGPORT/PGHOSTADDR name on
 
 import contextlib
 import io
+import os
 import re
 import sys
+import tempfile
 import traceback
 from pathlib import Path
 
@@ -41,8 +43,24 @@ def record(path: Path) -> int:
     return 0
 
 
+def record_in_empty_dir(path: Path) -> int:
+    """Record with an empty temporary working directory; refuse what the snippet leaves in it."""
+    path, home = path.resolve(), os.getcwd()
+    with tempfile.TemporaryDirectory(prefix="snippet-") as workdir:
+        os.chdir(workdir)
+        try:
+            status = record(path)
+        finally:
+            os.chdir(home)
+        left = sorted(os.listdir(workdir))
+    if left:
+        print(f"{path}: left files behind in its working directory: {left}", file=sys.stderr)
+        return 1
+    return status
+
+
 if __name__ == "__main__":
     snippet = Path(sys.argv[1])
     with pgserver.serving(pgserver.needs_postgres(snippet)):
         pgserver.reset()  # an empty database, on a throwaway server only
-        sys.exit(record(snippet))
+        sys.exit(record_in_empty_dir(snippet))

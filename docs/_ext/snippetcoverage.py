@@ -2,11 +2,19 @@
 
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.util import logging
 
 from cells import SnippetError, all_snippets, read_cells
 
 logger = logging.getLogger(__name__)
+
+
+def file_node(path: Path) -> nodes.Element:
+    """A location for a warning about a file that is not a page (a string would get ".rst")."""
+    node = nodes.Element()
+    node.source, node.line = str(path), 1
+    return node
 
 
 def init_env(app, env, docnames) -> None:
@@ -35,7 +43,8 @@ def check_coverage(app, env) -> None:
     for rel in all_snippets(root):
         shown_on = pages.get(rel, [])
         if not shown_on:
-            logger.warning("snippet %s is not shown on any page", rel, location=str(root / rel))
+            location = file_node(root / rel)
+            logger.warning("snippet %s is not shown on any page", rel, location=location)
         elif len(shown_on) > 1:
             logger.warning(
                 "snippet %s is shown on several pages: %s",
