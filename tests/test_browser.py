@@ -34,16 +34,27 @@ PHONE_WIDTH = 375
 FIRST_SNIPPET = "getting-started/first-session.py"
 # The caption of a snippet cell names its file and its cell: "page/scenario.py · cell".
 CAPTION = re.compile(r"([\w-]+/[\w-]+\.py)\s*·\s*([\w-]+)")
+# The copy is asynchronous: before a press, the clipboard gets a marker; after it, read the
+# clipboard until the marker is gone (2 s at most).
+MARKER = "(nothing copied)"
+READ_COPIED = f"""async () => {{
+  let text = {MARKER!r};
+  for (let tries = 0; text === {MARKER!r} && tries < 100; tries++) {{
+    await new Promise(resolve => setTimeout(resolve, 20));
+    text = await navigator.clipboard.readText();
+  }}
+  return text;
+}}"""
 # Press each cell's copy button (a script's click), read the clipboard after each.
-COPY_EVERY_CELL = """async () => {
+COPY_EVERY_CELL = f"""async () => {{
   const copied = [];
-  for (const box of document.querySelectorAll('.snippet')) {
+  for (const box of document.querySelectorAll('.snippet')) {{
+    await navigator.clipboard.writeText({MARKER!r});
     box.querySelector('button.copybtn').click();
-    const caption = box.querySelector('.code-block-caption').innerText;
-    copied.push([caption, await navigator.clipboard.readText()]);
-  }
+    copied.push([box.querySelector('.code-block-caption').innerText, await ({READ_COPIED})()]);
+  }}
   return copied;
-}"""
+}}"""
 # How far the page is wider than the screen, and the elements that stick out (outside code).
 OVERFLOW = """() => {
   const style = document.head.appendChild(document.createElement("style"));
@@ -144,8 +155,9 @@ def visits(browser, site, html_build) -> dict[str, Visit]:
         page.goto(site + html.name, wait_until="load")
         page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
         if page.locator(".snippet").count():  # a real mouse click on the first copy button
+            page.evaluate(f"navigator.clipboard.writeText({MARKER!r})")
             page.locator(".snippet button.copybtn").first.click()
-            visit.clicked = page.evaluate("navigator.clipboard.readText()")
+            visit.clicked = page.evaluate(READ_COPIED)
         for caption, text in page.evaluate(COPY_EVERY_CELL):
             match = CAPTION.search(caption)
             visit.copied.append((match[1], match[2], text) if match else (caption, "?", text))
