@@ -11,15 +11,17 @@ BUILDDIR     = _build
 SOURCES      = docs
 ALLSPHINXOPTS = -c . $(SPHINXOPTS) $(SOURCES)
 PYTEST       = $(VENVPY) -m pytest
-PYTESTOPTS   = -n auto --dist loadfile
+PYTESTOPTS   = -n auto
+PAGE         =
 HOST         = 127.0.0.1
 PORT         = 8000
 BENCHDIR     = .bench
 LIGHTHOUSE   = lighthouse@12.8.2
+BENCHOPTS    =
 SQLALCHEMY   = $(shell sed -n 's/^sqlalchemy\[asyncio\]==\([^ ]*\).*/\1/p' requirements.txt)
 
-.PHONY: help venv html doctest test record inventory check serve livehtml clean clean-venv \
-	bench offline-test
+.PHONY: help venv html doctest test check-page record inventory check serve livehtml clean \
+	clean-venv bench offline-test
 
 help:
 	@echo "Please use \`make <target>' where <target> is one of"
@@ -28,11 +30,13 @@ help:
 	@echo "  doctest    run every snippet cell shown on a page and compare its output (PostgreSQL"
 	@echo "             snippets on a throwaway server if PostgreSQL is installed)"
 	@echo "  test       run every test in tests/ (snippets, doctest, coverage, build, browser)"
+	@echo "  check-page PAGE=<page>: build, doctest that page, run its snippets standalone (seconds)"
 	@echo "  record     print the directives for SNIPPET=snippets/<page>/<x>.py with its real output"
 	@echo "  inventory  rebuild docs/_intersphinx/sqlalchemy.inv from the pinned sdist (network)"
 	@echo "  check      lint: sphinx-lint for docs/, ruff for snippets/, extensions, tests"
 	@echo "  offline-test make html test with no network at all (root: unshare -n, loopback only)"
-	@echo "  bench      Lighthouse scores of every page and build/test wall times (network once)"
+	@echo "  bench      Lighthouse scores of every page and build/test wall times (network once;"
+	@echo "             BENCHOPTS=--times-only skips Lighthouse)"
 	@echo "  serve      serve $(BUILDDIR)/html on http://$(HOST):$(PORT)/"
 	@echo "  livehtml   rebuild and reload the browser on every change (sphinx-autobuild)"
 	@echo "  clean      remove $(BUILDDIR)"
@@ -54,6 +58,15 @@ doctest: venv
 
 test: venv
 	$(PYTEST) $(PYTESTOPTS) tests
+
+# The author's loop for one page: the incremental HTML build (zero warnings, every page's
+# snippet checks), the doctest of that page alone, and its snippets run standalone.
+check-page: venv
+	@test -n "$(PAGE)" -a -f "$(SOURCES)/$(PAGE).rst" || \
+		{ echo "usage: make check-page PAGE=<page>, one of: $(basename $(notdir $(wildcard $(SOURCES)/*.rst)))"; exit 2; }
+	$(SPHINXBUILD) -b html -q $(ALLSPHINXOPTS) $(BUILDDIR)/html
+	$(PGSERVER) $(SPHINXBUILD) -b doctest -q $(ALLSPHINXOPTS) $(BUILDDIR)/doctest $(SOURCES)/$(PAGE).rst
+	$(PYTEST) -q -n auto tests/test_snippets.py -k "$(PAGE)"
 
 record: venv
 	@test -n "$(SNIPPET)" || { echo "usage: make record SNIPPET=snippets/<page>/<scenario>.py"; exit 2; }
@@ -82,7 +95,7 @@ bench: venv
 	@test -f $(BENCHDIR)/sqlalchemy-$(SQLALCHEMY).tar.gz || $(VENVPY) -m pip download \
 		--quiet --no-deps --no-binary :all: sqlalchemy==$(SQLALCHEMY) -d $(BENCHDIR)
 	$(VENVPY) tests/bench.py $(BENCHDIR) $(BENCHDIR)/node_modules/lighthouse/cli/index.js \
-		$(BENCHDIR)/sqlalchemy-$(SQLALCHEMY).tar.gz
+		$(BENCHDIR)/sqlalchemy-$(SQLALCHEMY).tar.gz $(BENCHOPTS)
 
 serve: html
 	$(VENVPY) -m http.server --bind $(HOST) --directory $(BUILDDIR)/html $(PORT)

@@ -1,7 +1,8 @@
 """`make bench`: Lighthouse scores of every page and the build/test wall times, in one run.
 
 Not a test (pytest does not collect it): it measures this machine and prints tables.
-Usage: bench.py BENCHDIR LIGHTHOUSE_CLI SQLALCHEMY_SDIST (make bench fetches both into BENCHDIR)
+Usage: bench.py BENCHDIR LIGHTHOUSE_CLI SQLALCHEMY_SDIST [--times-only]
+(make bench fetches both into BENCHDIR; `make bench BENCHOPTS=--times-only` skips Lighthouse)
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import tarfile
 import threading
 import time
 from pathlib import Path
+from xml.etree import ElementTree
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROME_FLAGS = (
@@ -101,7 +103,10 @@ def build_times(bench: Path) -> list[tuple[str, str]]:
     rewritten = [p.name for p in html.glob("*.html") if p.stat().st_mtime_ns != before.get(p.name)]
     written = re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", log)
     doctest, _ = timed("make", "doctest", f"BUILDDIR={bench / 'build'}")
-    test, log = timed("make", "test")
+    page = snippet.parent.name
+    check_page, _ = timed("make", "check-page", f"PAGE={page}", f"BUILDDIR={bench / 'build'}")
+    junit = bench / "junit.xml"
+    test, log = timed("make", "test", f"PYTESTOPTS=-n auto --junitxml={junit}")
     summary = (re.findall(r"=+ (.*(?:passed|failed).*) =+", log) or ["?"])[-1]
     rel = snippet.relative_to(ROOT)
     return [
@@ -113,8 +118,20 @@ def build_times(bench: Path) -> list[tuple[str, str]]:
             f" (files rewritten: {', '.join(sorted(rewritten))})",
         ),
         ("make doctest", f"{doctest:.1f} s"),
-        ("make test", f"{test:.1f} s ({summary})"),
+        (f"make check-page PAGE={page} (after the builds above)", f"{check_page:.1f} s"),
+        ("make test", f"{test:.1f} s ({summary}); {test / cold:.1f} cold builds"),
+        ("make test, test time by file (summed over workers)", time_by_file(junit)),
     ]
+
+
+def time_by_file(junit: Path) -> str:
+    """Seconds each test file took, setup included, summed over the xdist workers."""
+    totals: dict[str, float] = {}
+    for case in ElementTree.parse(junit).iter("testcase"):
+        name = case.get("classname", "?").rpartition(".")[2] or "?"
+        totals[name] = totals.get(name, 0.0) + float(case.get("time", 0))
+    ranked = sorted(totals.items(), key=lambda item: -item[1])
+    return ", ".join(f"{name} {seconds:.1f} s" for name, seconds in ranked)
 
 
 def lighthouse(cli: Path, url: str, out: Path) -> dict:
@@ -149,8 +166,13 @@ def official_docs(bench: Path, sdist: Path) -> Path:
     return bench / top / "doc"
 
 
-def main(bench: Path, cli: Path, sdist: Path) -> None:
+def main(bench: Path, cli: Path, sdist: Path, times_only: bool) -> None:
     times = build_times(bench)
+    if times_only:
+        print("\nWall times (this machine, one run)\n")
+        for what, value in times:
+            print(f"- {what}: {value}")
+        return
     html = bench / "build" / "html"
     reports = bench / "lighthouse"
     reports.mkdir(exist_ok=True)
@@ -182,4 +204,4 @@ def main(bench: Path, cli: Path, sdist: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(*(Path(arg).resolve() for arg in sys.argv[1:4]))
+    main(*(Path(arg).resolve() for arg in sys.argv[1:4]), "--times-only" in sys.argv[4:])
