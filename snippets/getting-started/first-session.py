@@ -34,3 +34,12 @@ with Session(engine) as session:
 with Session(engine) as session:
     alice = session.scalars(select(User).where(User.name == "alice")).one()
     print(alice.addresses[0].email)
+
+# %% implicit
+with Session(engine) as session:
+    session.begin()
+    dbapi_connection = session.connection().connection.dbapi_connection
+    print(session.scalars(select(User.name)).all(), dbapi_connection.in_transaction)
+    session.add(User(name="bob"))
+    session.flush()
+    print(dbapi_connection.in_transaction)

@@ -27,6 +27,15 @@ print(session.in_transaction(), len(session.get_transaction().connections))
 session.commit()
 session.close()
 
+# %% already-begun
+session = Session(engine)
+alice = session.get(User, 1)
+try:
+    session.begin()
+except InvalidRequestError as exc:
+    print(type(exc).__name__, exc)
+session.close()
+
 # %% autobegin-false
 session = Session(engine, autobegin=False)
 try:

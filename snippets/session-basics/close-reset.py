@@ -23,8 +23,11 @@ with Session(engine) as session:
 # %% close
 session = Session(engine)
 alice = session.get(User, 1)
+bob = User(name="bob")
+session.add(bob)
 session.close()
 print(inspect(alice).detached, alice.name, len(session.identity_map))
+print(inspect(bob).transient)
 print(session.scalars(select(User.name)).all())
 session.close()
 

@@ -1,6 +1,4 @@
 # %% setup
-import gc
-
 from sqlalchemy import ForeignKey, String, create_engine, inspect, select
 from sqlalchemy.orm import (
     DeclarativeBase,
@@ -55,17 +53,26 @@ import_users(["alice", "bob"])
 
 # %% not-a-cache
 session = SessionLocal()
-alice = session.get(User, 1)
-again = session.scalars(select(User).where(User.name == "alice")).one()
-print(again is alice)
+alice = session.scalars(select(User).where(User.name == "alice")).one()
+print(session.scalars(select(User).where(User.name == "alice")).one() is alice)
+print(session.get(User, 1) is alice)
+print(session.merge(User(id=1, name="alice")) is alice)
 
 # %% weak-ref
 bob = session.get(User, 2)
 print(len(session.identity_map))
 del bob
-gc.collect()
 print(len(session.identity_map))
 bob = session.get(User, 2)
+bob.name = "Bob"
+del bob
+print(len(session.identity_map))
+session.flush()
+print(len(session.identity_map))
+bob = session.get(User, 2)
+session.delete(bob)
+del bob
+print(len(session.identity_map))
 
 # %% object-session
 print(object_session(alice) is session, inspect(alice).session is session)

@@ -1,5 +1,5 @@
 # %% setup
-from sqlalchemy import String, create_engine, select, text
+from sqlalchemy import String, create_engine, select, text, update
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 
@@ -38,9 +38,38 @@ with session.no_autoflush:
 print(session.scalars(select(User.name)).all())
 session.rollback()
 
+# %% autoflush-core
+users = User.__table__
+session.add(User(name="dave"))
+session.execute(update(users).where(users.c.name == "dave").values(name="Dave"))
+session.add(User(name="erin"))
+print(session.connection().execute(select(users.c.name)).scalars().all())
+print([user.name for user in session.new])
+session.rollback()
+
 # %% autoflush-false
 session = Session(engine, autoflush=False)
 session.add(User(name="erin"))
 print(session.scalars(select(User.name)).all())
 session.commit()
+session.close()
+
+# %% dirty-vs-modified
+session = Session(engine)
+erin = session.get(User, 1)
+erin.name = "erin"
+print(erin in session.dirty, session.is_modified(erin))
+session.flush()
+erin.name = "Erin"
+print(erin in session.dirty, session.is_modified(erin))
+session.commit()
+
+# %% more-triggers
+session.add(User(name="frank"))
+savepoint = session.begin_nested()
+session.add(User(name="grace"))
+same = session.merge(User(id=1, name="Erin"))
+print(same is erin)
+savepoint.rollback()
+session.rollback()
 session.close()

@@ -1,5 +1,6 @@
 # %% setup
 from sqlalchemy import ForeignKey, String, create_engine, select
+from sqlalchemy.exc import NoResultFound
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
 
@@ -38,6 +39,8 @@ print(alice.name)
 print(session.get(User, 1) is alice)
 
 # %% expired
+session.expire(alice, ["name"])
+print(session.get(User, 1) is alice)
 session.expire(alice)
 print(session.get(User, 1) is alice)
 
@@ -47,4 +50,10 @@ print(address.user is alice)
 
 # %% not-found
 print(session.get(User, 99))
+
+# %% get-one
+try:
+    session.get_one(User, 99)
+except NoResultFound as exc:
+    print(type(exc).__name__, exc)
 session.close()

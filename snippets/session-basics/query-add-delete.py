@@ -1,7 +1,14 @@
 # %% setup
 from sqlalchemy import ForeignKey, String, create_engine, inspect, select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
+from sqlalchemy.exc import IntegrityError, PendingRollbackError
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    Session,
+    mapped_column,
+    relationship,
+    selectinload,
+)
 
 
 class Base(DeclarativeBase):
@@ -53,7 +60,12 @@ session.add(erin)
 print(inspect(erin).persistent, erin.name)
 
 # %% delete
-stmt = select(User).where(User.name.in_(["bob", "carol", "dave"])).order_by(User.id)
+stmt = (
+    select(User)
+    .where(User.name.in_(["bob", "carol", "dave"]))
+    .order_by(User.id)
+    .options(selectinload(User.addresses))
+)
 bob, carol, dave = session.scalars(stmt).all()
 session.delete(bob)
 print(bob in session.deleted)
@@ -75,5 +87,11 @@ try:
     session.flush()
 except IntegrityError as exc:
     print(type(exc).__name__, exc.orig)
+print(session.is_active)
+try:
+    session.scalars(select(User)).all()
+except PendingRollbackError as exc:
+    print(type(exc).__name__, exc)
 session.rollback()
+print(session.is_active)
 session.close()

@@ -27,6 +27,7 @@ Factory = sessionmaker(engine, expire_on_commit=False)
 session = Factory()
 print(isinstance(Factory, type))
 print(isinstance(session, Session), type(session) is Session)
+print(type(session) is Factory.class_, issubclass(Factory.class_, Session))
 print(session.bind is engine, session.expire_on_commit)
 session.close()
 

@@ -1,5 +1,5 @@
 # %% setup
-from sqlalchemy import ForeignKey, String, create_engine, delete, select, update
+from sqlalchemy import ForeignKey, String, create_engine, delete, inspect, select, update
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
 
@@ -54,5 +54,16 @@ print(alice.name)
 
 # %% delete
 session.execute(delete(User).where(User.name == "Bob"))
-print(bob in session, session.get(User, 2))
+print(bob in session, inspect(bob).deleted, session.get(User, 2))
+session.rollback()
+print(bob in session, inspect(bob).persistent)
+session.close()
+
+# %% fetch-without-returning
+engine.dialect.update_returning = False
+session = Session(engine)
+carol = session.get(User, 3)
+stmt = update(User).where(User.name == "carol").values(name="Carol")
+session.execute(stmt, execution_options={"synchronize_session": "fetch"})
+print(carol.name)
 session.close()
