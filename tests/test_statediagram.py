@@ -42,11 +42,12 @@ def test_diagram_renders_every_state_and_transition_as_inline_svg(tmp_path):
 
 
 def test_transition_to_an_unknown_state_fails_the_build_naming_the_file(tmp_path):
-    source = SOURCE.read_text(encoding="utf-8") + '\n[[transitions]]\nfrom = "pending"\n'
-    source += 'to = "limbo"\nlabel = "vanish()"\n'
+    source = SOURCE.read_text(encoding="utf-8")
+    number = len(tomllib.loads(source)["transitions"]) + 1
+    source += '\n[[transitions]]\nfrom = "pending"\nto = "limbo"\nlabel = "vanish()"\n'
     build = build_diagram(tmp_path, source, builder="dummy")
     assert build.returncode != 0
-    assert "state diagram _diagrams/states.toml: transition 11 ('vanish()'): " in build.log
+    assert f"state diagram _diagrams/states.toml: transition {number} ('vanish()'): " in build.log
     assert "unknown state 'limbo' in 'to'" in build.log, build.log
 
 

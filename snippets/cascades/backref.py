@@ -51,7 +51,8 @@ print(type(warning).__name__, str(warning).split(",")[0])
 print(home in session)
 
 # %% backref-fix
-session.add(home)
+session.add(alice)
+print(home in session)
 session.flush()
 
 # %% no-cascade-backrefs

@@ -27,6 +27,7 @@ Base.metadata.create_all(engine)
 with Session(engine) as session:
     emails = ["a@example.com", "b@example.com"]
     session.add(User(name="alice", addresses=[Address(email=e) for e in emails]))
+    session.add(User(name="bob", addresses=[Address(email="bob@example.com")]))
     session.commit()
 
 # %% cascade
@@ -35,5 +36,13 @@ print(User.addresses.property.cascade)
 # %% delete-parent
 with Session(engine) as session:
     session.delete(session.get(User, 1))
+    print(len(session.deleted))
     session.commit()
     print(session.scalar(select(func.count()).select_from(Address)))
+
+# %% delete-loaded
+with Session(engine) as session:
+    bob = session.get(User, 2)
+    print(len(bob.addresses))
+    session.delete(bob)
+    session.commit()

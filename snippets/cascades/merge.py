@@ -1,5 +1,6 @@
 # %% setup
 from sqlalchemy import ForeignKey, String, create_engine
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import (
     DeclarativeBase,
     Mapped,
@@ -47,3 +48,11 @@ with Session(engine) as session:
     print(merged is alice, merged.addresses[0] is alice.addresses[0])
     print([a in session for a in merged.addresses])
     session.commit()
+
+# %% merge-collection
+with Session(engine) as session:
+    session.merge(User(id=1, name="alice", addresses=[]))
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        print(type(exc).__name__, exc.orig)

@@ -1,5 +1,6 @@
 # %% setup
 from sqlalchemy import ForeignKey, String, create_engine, inspect
+from sqlalchemy.exc import InvalidRequestError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
 
@@ -25,7 +26,7 @@ class Address(Base):
 engine = create_engine("sqlite://", echo=True)
 Base.metadata.create_all(engine)
 with Session(engine) as session:
-    session.add_all([User(name="alice"), User(name="bob")])
+    session.add_all([User(name="alice"), User(name="bob"), User(name="ed")])
     session.commit()
 
 
@@ -46,12 +47,29 @@ print(len(session.identity_map))
 
 # %% deleted-commit
 session.commit()
-print(state(alice), alice in session)
+print(state(alice), alice in session, inspect(alice).was_deleted)
+
+# %% deleted-kept
+with Session(engine, expire_on_commit=False) as keeping:
+    ed = keeping.get(User, 3)
+    keeping.delete(ed)
+    keeping.commit()
+    print(state(ed))
+print(state(ed))
+for obj in (alice, ed):
+    with Session(engine) as fresh:
+        try:
+            fresh.add(obj)
+        except InvalidRequestError as exc:
+            print(type(exc).__name__, exc)
 
 # %% close
 bob = session.get(User, 2)
+eve = User(name="eve")
+session.add(eve)
 session.close()
 print(state(bob), bob in session, inspect(bob).has_identity)
+print(state(eve))
 
 # %% rollback
 session.add(bob)

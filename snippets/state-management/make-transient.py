@@ -37,6 +37,14 @@ with Session(engine) as session:
     session.commit()
     print(alice.id, alice.name)
 
+# %% make-transient-detached
+with Session(engine) as session:
+    alice = session.get(User, 2)
+    session.commit()
+print(inspect(alice).detached, sorted(inspect(alice).expired_attributes))
+make_transient(alice)
+print(inspect(alice).transient, alice.id, alice.name)
+
 # %% to-detached
 ghost = User(id=1)
 make_transient_to_detached(ghost)

@@ -45,6 +45,7 @@ with Session(engine, expire_on_commit=False) as session:
     bob = session.get(User, 2)
 with Session(engine) as session:
     merged = session.merge(bob, load=False)
+    session.flush()
     print(inspect(merged).persistent, merged in session.dirty, merged.name)
 bob.name = "BOB"
 with Session(engine) as session:
@@ -58,3 +59,10 @@ with Session(engine) as session:
     users = session.merge_all([User(id=2, name="Bob"), User(id=3, name="Carol")])
     print([u.name for u in users], len(session.dirty))
     session.commit()
+
+# %% merge-partial
+with Session(engine) as session:
+    bob = session.merge(User(id=2))
+    print(bob.name, session.is_modified(bob))
+    erin = session.merge(User(name="erin"))
+    print(inspect(erin).pending, inspect(erin).identity_key)

@@ -27,6 +27,12 @@ alice = session.get(User, 1)
 session.expunge(alice)
 print(inspect(alice).detached, alice in session, len(session.identity_map))
 
+# %% expunge-pending
+carol = User(name="carol")
+session.add(carol)
+session.expunge(carol)
+print(inspect(carol).transient, carol in session)
+
 # %% already-attached
 session.add(alice)
 other = Session(engine)
@@ -43,3 +49,14 @@ try:
     print(alice.name)
 except DetachedInstanceError as exc:
     print(type(exc).__name__, exc)
+
+# %% delete-detached
+session = Session(engine)
+session.delete(alice)
+print(inspect(alice).persistent, alice in session.deleted)
+session.flush()
+print(inspect(alice).deleted)
+session.expunge(alice)
+print(inspect(alice).detached, inspect(alice).was_deleted)
+session.rollback()
+session.close()

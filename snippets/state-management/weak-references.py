@@ -50,4 +50,10 @@ print(len(session.new))
 session.flush()
 gc.collect()
 print(len(session.new), [u.name for u in session.identity_map.values()])
+
+# %% deleted
+session.delete(alice)
+del alice
+gc.collect()
+print(len(session.deleted))
 session.close()
