@@ -18,7 +18,7 @@ engine = create_engine("sqlite://", echo=True)
 Base.metadata.create_all(engine)
 
 # %% reproduce
-with Session(engine, expire_on_commit=False) as session:
+with Session(engine) as session:
     alice = User(name="alice")
     session.add(alice)
     session.commit()
