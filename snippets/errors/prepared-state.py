@@ -49,9 +49,25 @@ except InvalidRequestError as exc:
 # %% fix
 @event.listens_for(engine, "reset")
 def on_reset(dbapi_connection, connection_record, reset_state):
-    print(">> pool reset, driver in transaction:", dbapi_connection.in_transaction)
+    print(
+        ">> pool reset, driver in transaction:",
+        dbapi_connection.in_transaction,
+        "| rollback skipped:",
+        reset_state.transaction_was_reset,
+    )
 
 
 session.rollback()
 print(session.scalars(select(Address.email)).all())
 session.close()
+
+# %% close-instead
+session = Session(engine)
+session.add(Address(email="ghost@example.com", user_id=43))
+try:
+    session.commit()
+except IntegrityError as exc:
+    print(type(exc).__name__, exc.orig)
+session.close()
+with Session(engine) as other:
+    print(other.scalars(select(Address.email)).all())
