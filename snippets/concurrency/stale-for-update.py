@@ -58,3 +58,22 @@ session_b.refresh(alice, with_for_update=True)
 print(alice.balance)
 session_b.commit()
 session_b.close()
+
+# %% no-expire-reads
+session_c = Session(engine, expire_on_commit=False)
+alice_c = session_c.scalars(select(User).where(User.name == "alice")).one()
+session_c.commit()
+print(alice_c.balance)
+
+# %% a-updates-third
+with Session(engine) as session_a:
+    alice_a = session_a.scalars(select(User).where(User.name == "alice")).one()
+    alice_a.balance = 250
+    session_a.commit()
+
+# %% no-expire-locks-stale
+stmt = select(User, User.balance).where(User.name == "alice").with_for_update()
+locked, balance_in_row = session_c.execute(stmt).one()
+print(locked is alice_c, locked.balance, balance_in_row)
+session_c.commit()
+session_c.close()

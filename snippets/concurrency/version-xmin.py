@@ -1,5 +1,5 @@
 # %% setup
-from sqlalchemy import FetchedValue, create_engine, select
+from sqlalchemy import FetchedValue, create_engine, select, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.types import UserDefinedType
@@ -56,3 +56,21 @@ except StaleDataError as exc:
 session_b.rollback()
 session_a.close()
 session_b.close()
+
+# %% same-transaction
+with Session(engine) as session:
+    alice = session.scalars(select(User).where(User.name == "alice")).one()
+    before = alice.xmin
+    alice.balance += 1
+    session.flush()
+    first = alice.xmin
+    alice.balance += 1
+    session.flush()
+    xid = session.scalar(text("SELECT pg_current_xact_id()::text"))
+    print(first != before, first == alice.xmin == xid)
+    session.commit()
+
+# %% read-only-xid
+with Session(engine) as session:
+    alice = session.scalars(select(User).where(User.name == "alice")).one()
+    print(session.scalar(text("SELECT pg_current_xact_id_if_assigned()")))

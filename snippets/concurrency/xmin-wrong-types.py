@@ -42,3 +42,24 @@ with Session(engine) as session:
         session.scalars(select(User.name).where(User.xmin == literal("2999975938", Integer))).all()
     except DataError as exc:
         print(type(exc).__name__, exc.orig.sqlstate, exc.orig.diag.message_primary)
+
+
+# %% integer-version
+class IntBase(DeclarativeBase):
+    pass
+
+
+class IntUser(IntBase):
+    __tablename__ = "user_account"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    xmin: Mapped[int] = mapped_column(Integer, system=True, server_default=FetchedValue())
+
+    __mapper_args__ = {"version_id_col": xmin, "version_id_generator": False}
+
+
+with Session(engine) as session:
+    alice = session.scalars(select(IntUser)).one()
+    alice.name = "alicia"
+    session.commit()

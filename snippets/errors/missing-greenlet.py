@@ -73,3 +73,59 @@ async def fix_awaitable():
 
 
 asyncio.run(fix_awaitable())
+
+
+# %% after-commit
+async def after_commit():
+    async with AsyncSession(engine) as session:
+        bob = User(name="bob")
+        session.add(bob)
+        await session.commit()
+        try:
+            print(bob.name)
+        except StatementError as exc:
+            print(type(exc).__name__, exc)
+
+
+asyncio.run(after_commit())
+
+
+# %% fix-no-expire
+async def fix_no_expire():
+    async with AsyncSession(engine, expire_on_commit=False) as session:
+        carol = User(name="carol")
+        session.add(carol)
+        await session.commit()
+        print(carol.name)
+
+
+asyncio.run(fix_no_expire())
+
+
+# %% fix-refresh
+async def fix_refresh():
+    async with AsyncSession(engine) as session:
+        dave = User(name="dave")
+        session.add(dave)
+        await session.commit()
+        await session.refresh(dave)
+        print(dave.name)
+
+
+asyncio.run(fix_refresh())
+
+
+# %% fix-run-sync
+def read_name(sync_session, user):
+    return user.name
+
+
+async def fix_run_sync():
+    async with AsyncSession(engine) as session:
+        erin = User(name="erin")
+        session.add(erin)
+        await session.commit()
+        print(await session.run_sync(read_name, erin))
+
+
+asyncio.run(fix_run_sync())

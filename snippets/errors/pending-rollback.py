@@ -69,7 +69,25 @@ with Session(engine) as session:
             except IntegrityError as exc:
                 print(type(exc).__name__, exc.orig)
                 session.rollback()
+            print("adding bob")
             session.add(User(name="bob"))
+            print("flushing bob")
+            session.flush()
+    except InvalidRequestError as exc:
+        print(type(exc).__name__, exc)
+
+# %% caught-inside-no-rollback
+with Session(engine) as session:
+    try:
+        with session.begin():
+            session.add(User(name="alice"))
+            try:
+                session.flush()
+            except IntegrityError as exc:
+                print(type(exc).__name__, exc.orig)
+            print("adding bob")
+            session.add(User(name="bob"))
+            print("flushing bob")
             session.flush()
     except InvalidRequestError as exc:
         print(type(exc).__name__, exc)

@@ -16,6 +16,15 @@ class User(Base):
 engine = create_engine("sqlite://", echo=True)
 Base.metadata.create_all(engine)
 
+# %% driver_transaction
+with Session(engine) as session:
+    session.scalars(select(User)).all()
+    driver_connection = session.connection().connection.dbapi_connection
+    print(driver_connection.in_transaction)
+    session.add(User(name="zoe"))
+    session.flush()
+    print(driver_connection.in_transaction)
+
 # %% commit_as_you_go
 with Session(engine) as session:
     print(session.in_transaction())

@@ -65,3 +65,22 @@ with make_session() as session:
 with make_session() as session:
     session.add(User(name="carol"))
     session.rollback()
+
+# %% rollback_no_transaction
+with make_session() as session:
+    session.rollback()
+    print("rollback() returned")
+
+# %% close_open_transaction
+session = make_session()
+session.add(User(name="dave"))
+session.flush()
+session.close()
+
+# %% savepoint
+with make_session() as session:
+    session.add(User(name="erin"))
+    session.flush()
+    with session.begin_nested():
+        session.add(User(name="frank"))
+    session.commit()

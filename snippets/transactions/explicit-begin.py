@@ -26,6 +26,15 @@ session.add(User(name="alice"))
 session.commit()
 print(session.get_transaction())
 
+# %% get_nested
+with Session(engine) as session:
+    root = session.begin()
+    nested = session.begin_nested()
+    print(session.get_transaction() is root, session.get_transaction() is nested)
+    print(session.get_nested_transaction() is nested, nested.parent is root)
+    nested.rollback()
+    print(session.get_nested_transaction())
+
 # %% begin_twice
 session.scalars(select(User)).all()
 try:
@@ -41,6 +50,11 @@ try:
     session.scalars(select(User)).all()
 except InvalidRequestError as exc:
     print(exc)
+try:
+    session.add(User(name="bob"))
+except InvalidRequestError as exc:
+    print(exc)
+print(len(session.new))
 
 # %% autobegin_false_begin
 with session.begin():

@@ -1,5 +1,6 @@
 # %% setup
 import tempfile
+import warnings
 
 from sqlalchemy import String, create_engine, event, func, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
@@ -70,6 +71,24 @@ def count_users(url):
 
 
 print(count_users(engine.url))
+
+# %% default_mode
+connection = engine.connect()
+transaction = connection.begin()
+session = Session(bind=connection)
+session.add(User(name="alice"))
+session.commit()
+print(transaction.is_active)
+session.add(User(name="bob"))
+session.flush()
+session.rollback()
+print(transaction.is_active, session.scalars(select(User.name)).all())
+session.close()
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    transaction.rollback()
+print([str(w.message) for w in caught])
+connection.close()
 
 # %% engine_bind
 with Session(engine, join_transaction_mode="create_savepoint") as session:
