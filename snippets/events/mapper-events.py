@@ -58,6 +58,15 @@ session.commit()
 print(bob.name)
 event.remove(User, "after_insert", shout)
 
+# %% after-update
+event.listen(User, "after_update", shout)
+bob.name = "robert"
+session.flush()
+print(bob.name, session.is_modified(bob))
+session.commit()
+print(bob.name)
+event.remove(User, "after_update", shout)
+
 # %% before-insert
 event.listen(User, "before_insert", shout)
 dave = User(name="dave")
