@@ -75,7 +75,9 @@ event.remove(make_session, "do_orm_execute", hide_deleted)
 
 @event.listens_for(make_session, "do_orm_execute")
 def hide_deleted_naive(orm_execute_state):
-    if orm_execute_state.is_select and not orm_execute_state.is_column_load:
+    if orm_execute_state.is_select and not orm_execute_state.execution_options.get(
+        "include_deleted", False
+    ):
         orm_execute_state.statement = orm_execute_state.statement.options(
             with_loader_criteria(Address, Address.deleted == False)  # noqa: E712
         )
@@ -84,4 +86,10 @@ def hide_deleted_naive(orm_execute_state):
 session = make_session()
 alice = session.get(User, 1)
 print([a.email for a in alice.addresses])
+
+# %% naive-refresh
+stmt = select(Address).where(Address.email == "old@example.com")
+old = session.scalars(stmt.execution_options(include_deleted=True)).one()
+session.expire(old)
+print(old.email)
 session.close()
