@@ -72,8 +72,9 @@ doctest_default_flags = (
     | doctest.DONT_ACCEPT_TRUE_FOR_1
 )
 # Runs before each snippet (each snippet file is one doctest group), before any
-# engine exists: echo=True then prints plain SQL to the captured stdout.
-doctest_global_setup = "import sqlecho; sqlecho.capture_echo()"
+# engine exists: echo=True then prints plain SQL to the captured stdout. The snippet's
+# namespace gets the __name__ of a script run with python (Flask(__name__) needs one).
+doctest_global_setup = "__name__ = '__main__'; import sqlecho; sqlecho.capture_echo()"
 doctest_show_successes = False
 
 # -- HTML --------------------------------------------------------------------
