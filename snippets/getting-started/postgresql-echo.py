@@ -1,6 +1,6 @@
 # %% setup
 from sqlalchemy import String, create_engine, select
-from sqlalchemy.dialects.postgresql import asyncpg, pg8000, psycopg
+from sqlalchemy.dialects.postgresql import asyncpg, pg8000, psycopg, psycopg2
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 
@@ -30,5 +30,5 @@ with Session(engine) as session:
 
 # %% paramstyle
 stmt = select(User.id).where(User.name == "dave")
-for dialect in (psycopg.dialect(), asyncpg.dialect(), pg8000.dialect()):
+for dialect in (psycopg.dialect(), asyncpg.dialect(), pg8000.dialect(), psycopg2.dialect()):
     print(f"{dialect.driver:8} {stmt.compile(dialect=dialect)}")

@@ -28,6 +28,11 @@ with Session(engine) as session:
     session.add_all([User(name="carol"), User(name="dave")])
     session.commit()
 
+# %% explicit-ids
+with Session(engine) as session:
+    session.add_all([User(id=10, name="erin"), User(id=11, name="frank")])
+    session.commit()
+
 # %% check
 with Session(engine) as session:
     print(session.scalars(select(User.name).order_by(User.id)).all())
