@@ -82,3 +82,18 @@ session_b.commit()
 print(session_b.scalars(select(User.name).order_by(User.name)).all())
 session_a.close()
 session_b.close()
+
+# %% repeatable_read
+session_a = Session(engine)
+session_b = Session(engine.execution_options(isolation_level="REPEATABLE READ"))
+print(find(session_b, "dave"))
+get_or_create(session_a, "dave")
+session_a.commit()
+try:
+    create_or_find(session_b, "dave")
+except IntegrityError as exc:
+    print(type(exc).__name__, exc.orig.sqlstate)
+session_b.rollback()
+print(get_or_create(session_b, "dave").name)
+session_a.close()
+session_b.close()
