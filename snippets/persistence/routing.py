@@ -1,0 +1,48 @@
+# %% setup
+from sqlalchemy import Select, create_engine, insert, select, update
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class User(Base):
+    __tablename__ = "user_account"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+
+
+leader = create_engine("sqlite://", echo=True)
+follower = create_engine("sqlite://", echo=True)
+for engine in (leader, follower):
+    Base.metadata.create_all(engine)
+with follower.begin() as conn:
+    conn.execute(insert(User), [{"name": "bob"}])
+
+# %% routing
+
+
+class RoutingSession(Session):
+    def get_bind(self, mapper=None, *, clause=None, **kw):
+        if isinstance(clause, Select):
+            return follower
+        return leader
+
+
+session = RoutingSession()
+
+# %% write
+session.add(User(name="alice"))
+session.flush()
+
+# %% read
+print(session.scalars(select(User.name)).all())
+
+# %% dml
+session.execute(update(User).where(User.name == "alice").values(name="alice liddell"))
+session.commit()
+with leader.connect() as conn:
+    print(conn.scalars(select(User.name)).all())
+session.close()
