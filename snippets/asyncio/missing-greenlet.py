@@ -64,6 +64,19 @@ async def read_parent():
 asyncio.run(read_parent())
 
 
+# %% many-to-one-miss
+async def read_parent_alone():
+    async with Session() as session:
+        address = await session.scalar(select(Address))
+        try:
+            print(address.user)
+        except StatementError as exc:
+            print(type(exc.orig).__name__)
+
+
+asyncio.run(read_parent_alone())
+
+
 # %% after-commit
 async def read_after_commit():
     async with Session() as session:
