@@ -62,6 +62,8 @@ for obj in (alice, ed):
             fresh.add(obj)
         except InvalidRequestError as exc:
             print(type(exc).__name__, exc)
+del keeping
+print(state(ed), inspect(ed).was_deleted)
 
 # %% close
 bob = session.get(User, 2)
