@@ -19,7 +19,7 @@ class User(db.Model):
     name: Mapped[str]
 
 
-app = Flask("app")
+app = Flask(__name__)
 app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite://"
 app.config["SQLALCHEMY_ECHO"] = True
 db.init_app(app)
