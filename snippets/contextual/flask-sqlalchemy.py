@@ -45,3 +45,9 @@ def list_users():
 
 
 print(app.test_client().get("/users").json)
+
+# %% outer_context
+with app.app_context():
+    outer = db.session()
+    app.test_client().get("/users")
+    print(db.session() is outer, outer.in_transaction())
