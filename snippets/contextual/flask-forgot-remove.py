@@ -26,7 +26,7 @@ engine = create_engine(
 Base.metadata.create_all(engine)
 db_session = scoped_session(sessionmaker(engine))
 
-app = Flask("app")
+app = Flask(__name__)
 
 
 @app.errorhandler(TimeoutError)

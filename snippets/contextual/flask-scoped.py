@@ -24,7 +24,7 @@ Base.metadata.create_all(engine)
 db_session = scoped_session(sessionmaker(engine))
 
 # %% app
-app = Flask("app")
+app = Flask(__name__)
 
 
 @app.teardown_appcontext

@@ -19,7 +19,7 @@ class User(db.Model):
     name: Mapped[str]
 
 
-app = Flask("app")
+app = Flask(__name__)
 app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite://"
 app.config["SQLALCHEMY_ECHO"] = True
 db.init_app(app)
@@ -45,3 +45,9 @@ def list_users():
 
 
 print(app.test_client().get("/users").json)
+
+# %% outer_context
+with app.app_context():
+    outer = db.session()
+    app.test_client().get("/users")
+    print(db.session() is outer, outer.in_transaction())
