@@ -111,8 +111,11 @@ notfound_context = {
 # indexed, so a no-op rebuild does not pay for them at all.
 html_search_language = "zh"
 html_search_options = {"dict": str(ROOT / "docs" / "search-words.txt")}
-# Chapters before the glossary, a chapter named by the query first (see the file).
-html_search_scorer = str(ROOT / "docs" / "search-scorer.js")
+# search.html runs the site's own search (docs/_static/zhsearch.js) on a section-level
+# index that zhsearch writes with the same jieba words; these words count as one.
+zhsearch_synonyms = str(ROOT / "docs" / "search-synonyms.txt")
+# Before sphinx_highlight.js (priority 200), so that it never measures an SVG <title>.
+html_js_files = [("zhsearch-highlight.js", {"priority": 100})]
 # furo imports accessible-pygments, which sets root logging to INFO: silence
 # jieba's progress chatter in the build output.
 jieba.setLogLevel(logging.WARNING)

@@ -11,7 +11,6 @@ import subprocess
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -242,32 +241,3 @@ def test_dark_light_toggle_switches_and_remembers_the_theme(browser, site):
 def luminance(css_color: str) -> float:
     red, green, blue = (int(x) for x in re.findall(r"\d+", css_color)[:3])
     return (0.2126 * red + 0.7152 * green + 0.0722 * blue) / 255
-
-
-def search(browser, site, query: str) -> tuple[list[str], Visit]:
-    """The pages search.html lists for query, best first, and what the page logged."""
-    visit, page = Visit(), browser.new_page()
-    page.on("console", visit.console)
-    page.on("pageerror", visit.uncaught)
-    page.goto(site + "search.html?q=" + query)
-    summary = "document.querySelector('.search-summary')?.textContent.length > 0"
-    page.wait_for_function(summary, timeout=10_000)
-    links = [a.get_attribute("href") for a in page.locator("ul.search li a").all()]
-    page.close()
-    return [Path(urlsplit(link).path).stem for link in links], visit
-
-
-@pytest.mark.parametrize(
-    "query, page",
-    [
-        ("会话", "session-basics"),
-        ("事务", "transactions"),
-        ("过期", "session-basics"),
-        ("自动 flush", "session-basics"),
-        ("DetachedInstanceError", "errors"),
-    ],
-)
-def test_search_lists_the_right_page_first(browser, site, query, page):
-    found, visit = search(browser, site, query)
-    assert not visit.errors, f"search for {query!r} logged: {visit.errors}"
-    assert found[:1] == [page], f"search for {query!r} lists {found}"

@@ -1,0 +1,189 @@
+/* The site's search page (search.html?q=...), on the index docs/_ext/zhsearch.py writes.
+ *
+ * A query is cut into the index's own words: Chinese by the longest words the index knows
+ * (the index holds jieba's words of every page, so 对象状态 is found as 对象 + 状态), Latin
+ * as lowercased words the way zhsearch.py cuts them.  Whatever the index does not know is
+ * left out: an object's address, a session id, the sqlalche.me link of a pasted message.
+ * Each section scores by its matches (rarer words weigh more) times the square of the share
+ * of the query it holds, plus a bonus when its title holds the query and the query its
+ * title (an errors-page heading and the message pasted from a traceback).  Results link to
+ * the section itself.
+ */
+"use strict";
+(() => {
+  const INDEX = window.ZHSEARCH;
+  const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+  const HAS_CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+  const LATIN = /[a-z0-9_]+/g;
+  const LONGEST = 8; // characters of the longest Chinese word tried
+  const SHOWN = 20; // results listed
+  const TITLE_BONUS = 10;
+  const EXCEPTION = /^[a-z]+(error|exception|failure|warning|notavailable)$/;
+  const SECTIONS = INDEX.sections.length;
+  const AVERAGE = INDEX.sections.reduce((sum, section) => sum + section[5], 0) / SECTIONS;
+  const K1 = 1.2; // BM25: how fast more occurrences stop counting
+  const B = 0.75; // BM25: how much a long section's occurrences count less
+  const PAGE = 0.1; // how much the rest of a page's matches add to each of its sections
+
+  // A word's sections, as zhsearch.py's encode() writes them: [section, count, in title]...
+  const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  const decoded = new Map();
+  const postings = (word) => {
+    if (decoded.has(word)) return decoded.get(word);
+    const text = INDEX.words[word];
+    const numbers = [];
+    for (let i = 0, value = 0, shift = 0; i < text.length; i++) {
+      const digit = ALPHABET.indexOf(text[i]);
+      value += (digit & 31) << shift;
+      if (digit >= 32) shift += 5;
+      else {
+        numbers.push(value);
+        value = shift = 0;
+      }
+    }
+    const list = [];
+    for (let i = 0, section = 0; i < numbers.length; i += 2) {
+      section += numbers[i];
+      list.push([section, (numbers[i + 1] >> 1) / 2, numbers[i + 1] & 1]);
+    }
+    decoded.set(word, list);
+    return list;
+  };
+  const known = (word) => Object.prototype.hasOwnProperty.call(INDEX.words, word);
+  // The same plural folding as zhsearch.py's latin_word().
+  const latinWord = (w) => (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w);
+
+  // What a pasted error message holds that is never a word of the site.
+  const dropNoise = (text) =>
+    text
+      .replace(/\(background on this error at:[^)]*\)?/g, " ")
+      .replace(/(https?:\/\/|www\.)\S+/g, " ")
+      .replace(/\b0x[0-9a-f]+\b/g, " ");
+
+  // The known words that cut run best: as few and as long as possible.
+  const segment = (run) => {
+    const best = [[0, []]];
+    for (let end = 1; end <= run.length; end++) {
+      let choice = best[end - 1]; // the character before end is no word the index knows
+      for (let length = Math.min(LONGEST, end); length >= 1; length--) {
+        const word = run.slice(end - length, end);
+        const score = best[end - length][0] + length * length;
+        if (known(word) && score > choice[0]) choice = [score, [...best[end - length][1], word]];
+      }
+      best.push(choice);
+    }
+    return best[run.length][1];
+  };
+
+  const mentions = (text, phrase) =>
+    HAS_CJK.test(phrase) ? text.includes(phrase)
+      : new RegExp(`(^|[^a-z0-9_])${phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^a-z0-9_])`).test(text);
+
+  /* The index words of a query, each with how much it counts (1, or 0.5 for a part). */
+  const queryWords = (query) => {
+    const text = dropNoise(query.normalize("NFKC").toLowerCase());
+    const words = new Map();
+    const add = (word, weight) => {
+      if (known(word) && !(words.get(word) >= weight)) words.set(word, weight);
+    };
+    for (const run of text.match(CJK) || []) {
+      for (const word of segment(run)) {
+        add(word, 1);
+        for (let length = 2; length < word.length; length++) { // jieba's cut_for_search parts
+          for (let start = 0; start + length <= word.length; start++) add(word.slice(start, start + length), 0.5);
+        }
+      }
+    }
+    for (const word of text.match(LATIN) || []) {
+      add(latinWord(word), 1);
+      if (word.replace(/^_+|_+$/g, "").includes("_")) {
+        word.split("_").forEach((part) => add(latinWord(part), 0.5));
+      }
+    }
+    INDEX.synonyms.forEach((group, number) => {
+      if (group.some((phrase) => mentions(text, phrase))) add(`~${number}`, 1);
+    });
+    return words;
+  };
+
+  const search = (query) => {
+    const words = queryWords(query);
+    let whole = 0;
+    const found = new Map();
+    const exceptions = [];
+    for (const [word, weight] of words) {
+      const list = postings(word);
+      const idf = Math.log(1 + SECTIONS / list.length);
+      whole += weight * idf;
+      if (EXCEPTION.test(word)) exceptions.push(word);
+      for (const [section, count, inTitle] of list) {
+        let hit = found.get(section);
+        if (!hit) found.set(section, (hit = { section, matched: 0, sum: 0, title: 0, titleIdf: 0, exception: false }));
+        const length = INDEX.sections[section][5];
+        const generic = INDEX.sections[section][4] === 0;
+        const bm25 = (count * (K1 + 1)) / (count + K1 * (1 - B + (B * length) / AVERAGE));
+        hit.matched += weight * idf;
+        hit.sum += weight * idf * (bm25 + (inTitle && !generic ? 1 : 0));
+        if (inTitle) {
+          hit.title += weight * idf;
+          hit.titleIdf += idf;
+          if (exceptions.includes(word)) hit.exception = true;
+        }
+      }
+    }
+    const pages = new Map();
+    const results = [...found.values()].map((hit) => {
+      const [doc, , , , titleWeight] = INDEX.sections[hit.section];
+      const share = hit.matched / whole;
+      const titleShare = titleWeight ? Math.min(1, hit.titleIdf / titleWeight) : 0;
+      let score = hit.sum * share * share + TITLE_BONUS * (hit.title / whole) * titleShare;
+      if (hit.exception) score *= 1.5; // a pasted message: the section named after its error
+      score *= INDEX.docs[doc][2];
+      pages.set(doc, (pages.get(doc) || 0) + score);
+      return { ...hit, doc, score };
+    });
+    results.forEach((hit) => (hit.score += PAGE * (pages.get(hit.doc) - hit.score)));
+    results.sort((a, b) => b.score - a.score || a.section - b.section);
+    return { words, results };
+  };
+
+  const element = (tag, attributes = {}, ...children) => {
+    const node = document.createElement(tag);
+    Object.entries(attributes).forEach(([name, value]) => node.setAttribute(name, value));
+    node.append(...children);
+    return node;
+  };
+
+  const show = (query) => {
+    const out = document.getElementById("search-results");
+    document.querySelectorAll('input[name="q"]').forEach((input) => (input.value = query));
+    out.replaceChildren();
+    if (!query.trim()) {
+      out.append(element("p", { class: "search-summary" }, "在左上角的搜索框里输入要找的内容。"));
+      return;
+    }
+    const { words, results } = search(query);
+    const suffix = (window.DOCUMENTATION_OPTIONS && DOCUMENTATION_OPTIONS.FILE_SUFFIX) || ".html";
+    const highlight = [...words].filter(([w, weight]) => weight === 1 && !w.startsWith("~")).map(([w]) => w);
+    const list = element("ul", { class: "search" });
+    for (const hit of results.slice(0, SHOWN)) {
+      const [doc, anchor, title, excerpt] = INDEX.sections[hit.section];
+      const [docname, docTitle] = INDEX.docs[doc];
+      const params = highlight.length ? `?highlight=${encodeURIComponent(highlight.slice(0, 10).join(" "))}` : "";
+      const href = `${docname}${suffix}${params}${anchor ? `#${anchor}` : ""}`;
+      const item = element("li", {}, element("a", { href }, title));
+      if (anchor) item.append(element("span", { class: "search-page" }, ` · ${docTitle}`));
+      if (excerpt) item.append(element("p", { class: "context" }, excerpt));
+      list.append(item);
+    }
+    const summary = results.length
+      ? `找到 ${results.length} 个相关小节${results.length > SHOWN ? `，下面列出最相关的 ${SHOWN} 个` : ""}。`
+      : "没有找到相关的小节。换个说法试试，例如只留下报错的类名，或者用更短的词。";
+    out.append(element("p", { class: "search-summary" }, summary), list);
+  };
+
+  const run = () => show(new URLSearchParams(window.location.search).get("q") || "");
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
+  else run();
+  window.ZhSearch = { search, queryWords };
+})();

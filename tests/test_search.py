@@ -1,0 +1,186 @@
+"""Search as a reader uses it: typed phrases and pasted error messages, in real Chromium.
+
+The queries are tests/search-queries.tsv (a page not built yet does not count) and, for the
+errors page, every heading of that page turned back into the message a reader would paste:
+with an object address, session ids, the module path and the sqlalche.me link.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+import pytest
+import sqlalchemy.exc
+import sqlalchemy.orm.exc
+from bs4 import BeautifulSoup
+from test_browser import LOCAL, Visit, browser, site  # noqa: F401  (fixtures)
+
+from conftest import ROOT
+
+QUERIES = ROOT / "tests" / "search-queries.tsv"
+BUDGET = 300_000  # bytes a search may transfer on a cold cache
+EXCEPTION_HEADING = re.compile(r"^([A-Z]\w*(?:Error|Exception|Greenlet|Failure)): ")
+SYNONYMS = [("懒加载", "延迟加载"), ("脱离", "游离"), ("自动提交", "AUTOCOMMIT")]
+
+
+def read_queries() -> list[tuple[str, list[str]]]:
+    rows = []
+    for line in QUERIES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            query, pages = line.split("\t")
+            rows.append((query, pages.split(",")))
+    return rows
+
+
+def pasted(heading: str) -> str:
+    """The message a reader pastes for an errors-page heading: real values where it has ``...``."""
+    name = EXCEPTION_HEADING.match(heading)[1]
+    message = heading.split(" — ")[0]  # a Chinese gloss after the message is not part of it
+    module = "sqlalchemy.orm.exc" if hasattr(sqlalchemy.orm.exc, name) else "sqlalchemy.exc"
+    for pattern, value in [
+        ("<User at 0x...>", "<User at 0x7f3a2c9e5d90>"),
+        ("session '...'", "session '3'"),
+        ("this is '...'", "this is '4'"),
+        ("'...'", "'addresses'"),
+        ("(...)", "(<class '__main__.User'>, (1,), None)"),
+        ('"..."', '"user_account.id IN (SELECT address.user_id FROM address)"'),
+        ("...", "Address.user"),
+    ]:
+        message = message.replace(pattern, value)
+    return f"{module}.{message} (Background on this error at: https://sqlalche.me/e/21/bhk3)"
+
+
+def error_sections(outdir: Path) -> list[tuple[str, set[str]]]:
+    """(message to paste, ids that mean its section) for each error heading of errors.html."""
+    soup = BeautifulSoup((outdir / "errors.html").read_text(encoding="utf-8"), "html.parser")
+    cases = []
+    for h2 in soup.select("section > h2"):
+        heading = h2.get_text().rstrip("¶").strip()
+        if EXCEPTION_HEADING.match(heading):
+            section = h2.find_parent("section")
+            labels = section.find_all(id=True, recursive=False)  # .. _error-...: targets
+            ids = {section["id"], *(tag["id"] for tag in labels)}
+            cases.append((pasted(heading), ids))
+    return cases
+
+
+def search(browser, site, query: str, cold: bool = False):  # noqa: F811
+    """The result links search.html lists for query, what the page logged, bytes it loaded."""
+    visit = Visit()
+    context = browser.new_context()
+    page = context.new_page()
+    requests = []
+    page.route(LOCAL, visit.refuse)
+    page.on("console", visit.console)
+    page.on("pageerror", visit.uncaught)
+    page.on("requestfinished", lambda request: requests.append(request))
+    page.goto(site + "search.html?q=" + quote(query))
+    summary = "document.querySelector('#search-results .search-summary')"
+    page.wait_for_function(summary, timeout=10_000)
+    links = [a.get_attribute("href") for a in page.locator("#search-results a[href]").all()]
+    size = 0
+    if cold:
+        page.wait_for_load_state("networkidle")
+        sizes = [r.sizes() for r in requests]
+        size = sum(max(0, s["responseBodySize"]) + s["responseHeadersSize"] for s in sizes)
+    context.close()
+    return links, visit, size
+
+
+def page_of(link: str) -> str:
+    return Path(urlsplit(link).path).stem
+
+
+@pytest.fixture(scope="module")
+def built(html_build) -> set[str]:
+    return {html.stem for html in html_build.outdir.glob("*.html")}
+
+
+@pytest.mark.parametrize("query, pages", read_queries(), ids=[q for q, _ in read_queries()])
+def test_a_query_finds_its_page_first(browser, site, built, html_build, query, pages):  # noqa: F811
+    want = [page for page in pages if page in built]
+    if not want:
+        pytest.skip(f"none of {pages} is built yet")
+    links, visit, _ = search(browser, site, query)
+    assert not visit.errors, f"search for {query!r} logged: {visit.errors}"
+    assert links and page_of(links[0]) in want, f"search for {query!r} lists {links[:3]}"
+    check_anchor(html_build.outdir, links[0])
+
+
+def check_anchor(outdir: Path, link: str) -> None:
+    """A result that names a section links to an id that its page has."""
+    anchor = urlsplit(link).fragment
+    if anchor:
+        html = (outdir / Path(urlsplit(link).path).name).read_text(encoding="utf-8")
+        assert f'id="{anchor}"' in html, f"{link}: no such id on the page"
+
+
+def test_every_page_is_found_by_its_title(browser, site, html_build):  # noqa: F811
+    index = (html_build.outdir / "index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(index, "html.parser")
+    chapters = {page_of(a["href"]): a.get_text() for a in soup.select(".sidebar-tree a.reference")}
+    assert len(chapters) >= 8, chapters
+    wrong = []
+    for page, title in chapters.items():
+        links, visit, _ = search(browser, site, title)
+        if not links or page_of(links[0]) != page or visit.errors:
+            wrong.append(f"{title!r} -> {links[:2]} {visit.errors}")
+    assert not wrong, "pages not found first by their own title:\n" + "\n".join(wrong)
+
+
+def test_a_pasted_error_message_finds_its_errors_page_section_first(browser, site, html_build):  # noqa: F811
+    cases = error_sections(html_build.outdir)
+    assert len(cases) >= 10, cases  # the errors page is made of them
+    wrong = []
+    for message, ids in cases:
+        links, visit, _ = search(browser, site, message)
+        first = urlsplit(links[0]) if links else None
+        if not first or first.path.split("/")[-1] != "errors.html" or first.fragment not in ids:
+            wrong.append(f"{message}\n  -> {links[:2]} (want #{sorted(ids)[0]})")
+        wrong += visit.errors
+    assert not wrong, f"{len(wrong)} of {len(cases)} messages:\n" + "\n".join(wrong)
+
+
+@pytest.mark.parametrize("word, other", SYNONYMS)
+def test_synonyms_find_the_same_section(browser, site, word, other):  # noqa: F811
+    first, _, _ = search(browser, site, word)
+    second, _, _ = search(browser, site, other)
+    assert first and second, (word, first, other, second)
+    assert section_of(first[0]) in {section_of(link) for link in second[:3]}, (
+        f"{word!r} -> {first[:1]}, {other!r} -> {second[:3]}"
+    )
+
+
+def section_of(link: str) -> str:
+    return f"{urlsplit(link).path}#{urlsplit(link).fragment}"
+
+
+def test_a_search_transfers_little_on_a_cold_cache(browser, site):  # noqa: F811
+    links, visit, size = search(browser, site, "DetachedInstanceError 游离对象", cold=True)
+    assert links and not visit.errors and not visit.outside, (links, visit)
+    assert size < BUDGET, f"a search loaded {size} bytes (budget {BUDGET})"
+
+
+def test_following_a_result_highlights_without_errors(browser, site):  # noqa: F811
+    """A result link carries the query's words; the page marks them and logs no error
+    (Sphinx's highlighter used to throw on "'s", parent.getBBox is not a function)."""
+    query = "This Session's transaction has been rolled back mode contents"
+    links, visit, _ = search(browser, site, query)
+    assert links and "highlight=" in links[0], links[:1]
+    page = browser.new_page()
+    page.on("console", visit.console)
+    page.on("pageerror", visit.uncaught)
+    page.goto(site + links[0])
+    page.wait_for_timeout(200)
+    marked = page.locator("span.highlighted").count()
+    page.close()
+    assert not visit.errors, visit.errors
+    assert marked > 0, f"{links[0]}: nothing highlighted"
+
+
+def test_an_empty_or_unknown_query_says_so(browser, site):  # noqa: F811
+    for query in ["", "0x7f3a2c9e5d90 https://sqlalche.me/e/21/bhk3"]:
+        links, visit, _ = search(browser, site, query)
+        assert links == [] and not visit.errors, (query, links, visit.errors)
