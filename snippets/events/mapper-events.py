@@ -88,3 +88,25 @@ print(len(session.new))
 session.commit()
 print(session.scalars(select(AuditLog.name).order_by(AuditLog.id)).all())
 session.close()
+
+
+# %% other-object
+def rename_bob(mapper, connection, target):
+    bob.name = "Bobby"
+
+
+event.remove(User, "after_insert", log_insert)
+event.listen(User, "after_insert", rename_bob)
+session = Session(engine)
+bob = session.get(User, 2)
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    session.add(User(name="erin"))
+    session.flush()
+for w in caught:
+    print(w.category.__name__, w.message)
+print(bob.name, session.is_modified(bob))
+session.commit()
+print(bob.name)
+session.close()
+event.remove(User, "after_insert", rename_bob)

@@ -55,6 +55,13 @@ with make_session() as session:
     session.commit()
 
 
+# %% same-value
+with make_session() as session:
+    alice = session.get(User, 1)
+    alice.name = "alice"
+    session.flush()
+
+
 # %% global
 def announce(session):
     print(">> before_commit on", type(session).__name__)

@@ -4,6 +4,7 @@ from sqlalchemy.orm import (
     DeclarativeBase,
     Mapped,
     Session,
+    joinedload,
     mapped_column,
     relationship,
     sessionmaker,
@@ -92,4 +93,13 @@ stmt = select(Address).where(Address.email == "old@example.com")
 old = session.scalars(stmt.execution_options(include_deleted=True)).one()
 session.expire(old)
 print(old.email)
+session.close()
+
+# %% naive-eager
+session = make_session()
+stmt = select(User).options(joinedload(User.addresses))
+alice = session.scalars(stmt.execution_options(include_deleted=True)).unique().one()
+print(len(alice.addresses))
+session.expire(alice)
+print(alice.name, len(alice.addresses))
 session.close()
