@@ -28,6 +28,7 @@ with Session(engine) as session:
 # %% transfer
 quiet = create_engine("postgresql+psycopg://scott:tiger@localhost/test")
 both_hold_one_row = threading.Barrier(2, timeout=10)
+first_attempts_over = threading.Barrier(2, timeout=10)
 attempts = []
 
 
@@ -44,11 +45,15 @@ def transfer(source, target, amount):
                     both_hold_one_row.wait()
                 lock(session, target).balance += amount
                 session.commit()
-                attempts.append((attempt, "committed"))
-                return
+                outcome = (attempt, "committed")
             except OperationalError as exc:
-                attempts.append((attempt, exc.orig.sqlstate, exc.orig.diag.message_primary))
                 session.rollback()
+                outcome = (attempt, exc.orig.sqlstate, exc.orig.diag.message_primary)
+        attempts.append(outcome)
+        if attempt == 1:
+            first_attempts_over.wait()
+        if outcome[1] == "committed":
+            return
 
 
 # %% run

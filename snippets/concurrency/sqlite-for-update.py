@@ -3,6 +3,7 @@ import warnings
 
 from sqlalchemy import create_engine, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SAWarning
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 
@@ -30,4 +31,4 @@ with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     with Session(engine) as session:
         print(session.scalars(stmt).all())
-print(caught)
+print([w.message for w in caught if issubclass(w.category, SAWarning)])

@@ -76,4 +76,11 @@ stmt = select(User, User.balance).where(User.name == "alice").with_for_update()
 locked, balance_in_row = session_c.execute(stmt).one()
 print(locked is alice_c, locked.balance, balance_in_row)
 session_c.commit()
+
+# %% no-expire-get
+locked = session_c.get(User, alice_c.id, with_for_update=True)
+print(locked is alice_c, locked.balance)
+locked = session_c.get(User, alice_c.id, with_for_update=True, populate_existing=True)
+print(locked is alice_c, locked.balance)
+session_c.commit()
 session_c.close()

@@ -70,6 +70,19 @@ with Session(engine) as session:
     print(first != before, first == alice.xmin == xid)
     session.commit()
 
+# %% savepoint-xid
+with Session(engine) as session:
+    alice = session.scalars(select(User).where(User.name == "alice")).one()
+    alice.balance += 1
+    session.flush()
+    top = alice.xmin
+    with session.begin_nested():
+        alice.balance += 1
+        session.flush()
+        inside = alice.xmin
+    print(top == session.scalar(text("SELECT pg_current_xact_id()::text")), inside != top)
+    session.commit()
+
 # %% read-only-xid
 with Session(engine) as session:
     alice = session.scalars(select(User).where(User.name == "alice")).one()

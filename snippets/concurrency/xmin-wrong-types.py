@@ -2,6 +2,7 @@
 from sqlalchemy import FetchedValue, Integer, String, create_engine, literal, select
 from sqlalchemy.exc import DataError, ProgrammingError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy.orm.attributes import set_committed_value
 
 
 class Base(DeclarativeBase):
@@ -63,3 +64,13 @@ with Session(engine) as session:
     alice = session.scalars(select(IntUser)).one()
     alice.name = "alicia"
     session.commit()
+
+# %% integer-version-large
+with Session(engine) as session:
+    alice = session.scalars(select(IntUser)).one()
+    set_committed_value(alice, "xmin", "2999975938")
+    alice.name = "alice"
+    try:
+        session.commit()
+    except DataError as exc:
+        print(type(exc).__name__, exc.orig.sqlstate, exc.orig.diag.message_primary)

@@ -2,6 +2,7 @@
 import warnings
 
 from sqlalchemy import String, create_engine, select
+from sqlalchemy.exc import SAWarning
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 
@@ -57,4 +58,5 @@ with Session(engine) as session:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
-    print(caught[0].category.__name__, caught[0].message)
+    warning = next(w for w in caught if issubclass(w.category, SAWarning))
+    print(warning.category.__name__, warning.message)

@@ -3,6 +3,7 @@ import tempfile
 import warnings
 
 from sqlalchemy import String, create_engine, event, func, select
+from sqlalchemy.exc import SAWarning
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 
@@ -87,7 +88,7 @@ session.close()
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     transaction.rollback()
-print([str(w.message) for w in caught])
+print([str(w.message) for w in caught if issubclass(w.category, SAWarning)])
 connection.close()
 
 # %% engine_bind
