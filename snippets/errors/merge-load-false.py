@@ -44,3 +44,4 @@ with Session(engine) as session:
 with Session(engine) as session:
     merged = session.merge(bob, load=False)
     print(merged in session, merged in session.dirty)
+    session.commit()
