@@ -34,7 +34,8 @@ class RoutingSession(Session):
 session = RoutingSession()
 
 # %% write
-session.add(User(name="alice"))
+alice = User(name="alice")
+session.add(alice)
 session.flush()
 
 # %% read
@@ -45,4 +46,7 @@ session.execute(update(User).where(User.name == "alice").values(name="alice lidd
 session.commit()
 with leader.connect() as conn:
     print(conn.scalars(select(User.name)).all())
+
+# %% expired
+print(alice.name)
 session.close()
