@@ -2,8 +2,10 @@
 import asyncio
 
 from sqlalchemy import String, select
-from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+from sqlalchemy.exc import MissingGreenlet, StatementError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.pool import NullPool
 
 
 class Base(DeclarativeBase):
@@ -35,3 +37,23 @@ async def main():
 
 
 asyncio.run(main())
+
+
+# %% which-exception
+async def read_after_commit(other_engine):
+    async with AsyncSession(other_engine) as session:
+        bob = await session.scalar(select(User).filter_by(name="bob"))
+        await session.commit()
+        try:
+            print(bob.name)
+        except (MissingGreenlet, StatementError) as exc:
+            print(type(exc).__name__)
+    await other_engine.dispose()
+
+
+for url, options in [
+    ("postgresql+psycopg://scott:tiger@localhost/test", {}),
+    ("postgresql+psycopg://scott:tiger@localhost/test", {"poolclass": NullPool}),
+    ("postgresql+asyncpg://scott:tiger@localhost/test", {}),
+]:
+    asyncio.run(read_after_commit(create_async_engine(url, **options)))

@@ -33,7 +33,8 @@ asyncio.run(create())
 # %% stream
 async def stream_rows():
     async with Session() as session:
-        result = await session.stream(select(User.id, User.name).order_by(User.id))
+        stmt = select(User.id, User.name).order_by(User.id).execution_options(yield_per=100)
+        result = await session.stream(stmt)
         async for row in result:
             print(row)
 
