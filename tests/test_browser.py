@@ -289,3 +289,39 @@ def test_a_link_to_a_section_lands_on_its_heading(browser, site, html_build, vie
     assert not off, f"{viewport}: headings not within 0-120 px of the viewport top:\n" + "\n".join(
         off
     )
+
+
+# -- axe-core on every page ---------------------------------------------------------------
+
+# Rules that fail the check whatever axe's impact says.
+AXE_RULES = {"landmark-unique", "page-has-heading-one"}
+
+
+@pytest.fixture(scope="module")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()  # axe-core's script ships in the package: no network
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_axe_finds_no_serious_violation_on_any_page(
+    browser, site, html_build, axe, viewport, theme
+):
+    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=theme)
+    page = context.new_page()
+    found = []
+    for html in sorted(html_build.outdir.glob("*.html")):
+        page.goto(site + html.name, wait_until="load")
+        results = axe.run(page).response
+        for violation in results["violations"]:
+            if violation["impact"] in ("serious", "critical") or violation["id"] in AXE_RULES:
+                nodes = violation["nodes"]
+                where = ", ".join(" ".join(node["target"][-1:]) for node in nodes[:3])
+                found.append(
+                    f"{html.name}: {violation['id']} ({violation['impact']}), "
+                    f"{len(nodes)} nodes: {where}"
+                )
+    context.close()
+    assert not found, f"{viewport}, {theme}: {len(found)} violations:\n" + "\n".join(found)
