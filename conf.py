@@ -23,6 +23,8 @@ copyright = f"2026, {author}"
 # The site documents exactly the pinned SQLAlchemy; pages quote these numbers.
 release = version = sqlalchemy.__version__
 language = "zh_CN"
+# docs/locale/zh_CN/LC_MESSAGES/sphinx.po: furo's interface strings that Sphinx's catalog lacks.
+locale_dirs = ["locale"]
 root_doc = "index"
 exclude_patterns = ["_ext"]
 
