@@ -1,4 +1,4 @@
-"""The interface around the Chinese text is Chinese too: furo's strings, translated."""
+"""The page head and interface: furo's strings in Chinese, one viewport meta tag."""
 
 from __future__ import annotations
 
@@ -26,3 +26,12 @@ def test_index_page_shows_no_english_interface_string(html_build):
     html = (html_build.outdir / "index.html").read_text(encoding="utf-8")
     found = [text for text in ENGLISH if re.search(rf"(?<!\w){re.escape(text)}(?!\w)", html)]
     assert not found, f"index.html still says, in English: {found}"
+
+
+def test_every_page_has_one_viewport_meta_tag(html_build):
+    counts = {
+        html.name: len(re.findall(r'<meta name="viewport"', html.read_text(encoding="utf-8")))
+        for html in sorted(html_build.outdir.glob("*.html"))
+    }
+    wrong = {name: count for name, count in counts.items() if count != 1}
+    assert counts and not wrong, f'pages without exactly one <meta name="viewport">: {wrong}'
