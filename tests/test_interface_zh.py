@@ -35,3 +35,16 @@ def test_every_page_has_one_viewport_meta_tag(html_build):
     }
     wrong = {name: count for name, count in counts.items() if count != 1}
     assert counts and not wrong, f'pages without exactly one <meta name="viewport">: {wrong}'
+
+
+def test_every_glossary_term_has_a_named_anchor_and_links_reach_it(html_build):
+    glossary = (html_build.outdir / "glossary.html").read_text(encoding="utf-8")
+    ids = set(re.findall(r'<dt id="([^"]+)"', glossary))
+    numbered = sorted(i for i in ids if re.fullmatch(r"term-\d+", i))
+    assert ids and not numbered, f"glossary terms with a serial-number anchor: {numbered}"
+    broken = set()
+    for html in sorted(html_build.outdir.glob("*.html")):
+        for target in re.findall(r'href="glossary\.html#(term-[^"]+)"', html.read_text("utf-8")):
+            if target not in ids:
+                broken.add(f"{html.name} -> #{target}")
+    assert not broken, f"links to glossary terms that do not exist: {sorted(broken)}"
