@@ -5,11 +5,13 @@ Build with ``make html``; the Makefile runs ``sphinx-build -c . docs _build/html
 
 import doctest
 import logging
+import re
 import sys
 from pathlib import Path
 
 import jieba
 import sphinx
+import sphinx.domains.std
 import sqlalchemy
 
 ROOT = Path(__file__).resolve().parent
@@ -23,6 +25,8 @@ copyright = f"2026, {author}"
 # The site documents exactly the pinned SQLAlchemy; pages quote these numbers.
 release = version = sqlalchemy.__version__
 language = "zh_CN"
+# docs/locale/zh_CN/LC_MESSAGES/sphinx.po: furo's interface strings that Sphinx's catalog lacks.
+locale_dirs = ["locale"]
 root_doc = "index"
 exclude_patterns = ["_ext"]
 
@@ -49,6 +53,25 @@ extensions = [
     "description",  # <meta name="description"> and Open Graph from each page's first paragraph
     "notfound.extension",  # 404.html that works at any URL (sphinx-notfound-page)
 ]
+
+# -- Glossary: a stable anchor for every term -----------------------------------
+
+# Sphinx makes a term's anchor from its ASCII letters; a Chinese term has none and gets a
+# serial number (#term-36) that changes when terms are added or reordered. Use the term
+# itself instead (#term-级联): HTML ids may hold any character but spaces.
+_make_id = sphinx.domains.std.make_id
+
+
+def _stable_term_id(env, document, prefix, term=None, *args, **kwargs):
+    node_id = _make_id(env, document, prefix, term, *args, **kwargs)
+    if prefix == "term" and term and re.fullmatch(r"term-\d+", node_id):
+        named = "term-" + "-".join(term.split())
+        if named not in document.ids:
+            return named
+    return node_id
+
+
+sphinx.domains.std.make_id = _stable_term_id
 
 # -- Links to the official SQLAlchemy reference -----------------------------
 

@@ -9,6 +9,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.directives.code import container_wrapper
 from sphinx.util.docutils import SphinxDirective
+from sphinx.writers.html5 import HTML5Translator
 
 from cells import DEFAULT_ROOT, SnippetError, read_cells
 
@@ -94,11 +95,38 @@ class SnippetDirective(SphinxDirective):
             )
 
 
+def visit_literal_block(self, node: nodes.literal_block) -> None:
+    """Sphinx's code block, its <pre> reachable by keyboard (it scrolls when lines are long)
+    and named: the cell's output, the cell's code, or a code block."""
+    start, skipped = len(self.body), False
+    try:
+        HTML5Translator.visit_literal_block(self, node)
+    except nodes.SkipNode:
+        skipped = True  # highlighted code: done (a parsed literal visits its children)
+    if "snippet" in node:
+        what = "输出" if "snippet-output" in node["classes"] else "代码"
+        label = f"{node['snippet']} · {what}"
+    else:
+        label = "代码块"
+    attributes = f'<pre tabindex="0" role="group" aria-label="{self.attval(label)}"'
+    for i in range(start, len(self.body)):
+        if "<pre" in self.body[i]:
+            self.body[i] = self.body[i].replace("<pre", attributes, 1)
+            break
+    if skipped:
+        raise nodes.SkipNode
+
+
 def setup(app):
     app.add_config_value("snippet_root", str(DEFAULT_ROOT), "env", types=frozenset({str}))
     app.add_directive("snippet", SnippetDirective)
     passthrough = (lambda self, node: None, lambda self, node: None)
     others = dict.fromkeys(("text", "latex", "man", "texinfo"), passthrough)
     app.add_node(details, html=(visit_details, depart_details), **others)
+    app.add_node(
+        nodes.literal_block,
+        override=True,
+        html=(visit_literal_block, HTML5Translator.depart_literal_block),
+    )
     app.setup_extension("snippetcoverage")
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

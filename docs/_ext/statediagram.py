@@ -62,7 +62,9 @@ def render(source: dict, uid: str) -> str:
     height = 2 * MARGIN + BOX_H + CELL_H * max(s["row"] for s in states.values())
     title = escape(source["title"])
     out = [
-        f'<div class="state-diagram-box" style="{SCROLL_STYLE}">',
+        # The box scrolls on a narrow screen: a keyboard can reach it, and it has a name.
+        f'<div class="state-diagram-box" tabindex="0" role="group" aria-label="{title}" '
+        f'style="{SCROLL_STYLE}">',
         f'<svg class="state-diagram" xmlns="http://www.w3.org/2000/svg" role="img" '
         f'aria-label="{title}" viewBox="0 0 {width} {height}" width="{width}" '
         f'style="{SVG_STYLE}">',
