@@ -77,6 +77,7 @@ def sphinx_build(builder: str, outdir: Path, srcdir: Path = DOCS, *options: str)
         "-W",
         "-n",
         "--keep-going",
+        "--no-color",  # Sphinx colours its log when CI is set; messages are matched as text
         "-d",
         str(outdir / ".doctrees"),
         *options,
