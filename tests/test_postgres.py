@@ -89,7 +89,10 @@ def test_a_stopped_server_leaves_nothing_behind(installed):
     assert not directory.exists(), f"{directory} left behind"
     assert not pgserver.running(pid), f"server (pid {pid}) still running"
     with socket.socket() as again:
-        again.bind(("127.0.0.1", port))  # the port is free again
+        # Nothing listens there any more. SO_REUSEADDR, as servers set it: the server's
+        # closed connections may linger in TIME_WAIT, which is not a server left running.
+        again.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        again.bind(("127.0.0.1", port))
 
 
 def test_a_killed_test_run_leaves_nothing_behind(installed):
