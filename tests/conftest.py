@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import doctest
 import fcntl
+import functools
+import http.server
 import json
 import os
 import re
 import subprocess
 import sys
 import textwrap
+import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +24,7 @@ DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
 sys.path.insert(0, str(DOCS / "_ext"))
 
+import chromium  # noqa: E402
 from outputcheck import standalone_difference  # noqa: E402
 
 import pgserver  # noqa: E402  (docs/_ext)
@@ -39,7 +43,7 @@ ECHO_PREFIX = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} [A-Z]+ sqlalche
 # other test is scheduled on its own, so the snippets run on all workers at once.
 WHOLE_MODULES = {
     "tests/test_bad_input.py",
-    "tests/test_browser.py",
+    "tests/test_browser.py",  # every page visited once (the visits fixture)
     "tests/test_doctest.py",
     "tests/test_pages.py",
 }
@@ -216,3 +220,32 @@ def postgres(postgres_server):
         pytest.skip(reason)  # a server we started is never skipped: it must work
     pgserver.reset()
     return postgres_server
+
+
+# One browser per test process (each xdist worker), one server of the built site.
+@pytest.fixture(scope="session")
+def browser():
+    reason = chromium.missing_browser()
+    if reason:
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(reason + " (REQUIRE_BROWSER=1)")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium.CHROMIUM, args=chromium.FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def site(html_build):
+    """The built site, served on 127.0.0.1 (a free port) by a server thread: its base URL."""
+    assert (html_build.outdir / "index.html").exists(), html_build.log
+    handler = functools.partial(chromium.QuietHandler, directory=str(html_build.outdir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()

@@ -2,31 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import re
-import shutil
-import subprocess
-import threading
-from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
+from chromium import LOCAL, Visit
 
 from cells import read_cells
 from conftest import ROOT, SNIPPETS, run_snippet
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = ROOT / "test-artifacts"
 SCREENSHOT = "session-basics-phone.png"
 PHONE_WIDTH = 375
@@ -67,75 +50,6 @@ OVERFLOW = """() => {
   const names = wide.slice(0, 3).map(e => e.tagName.toLowerCase() + "." + e.className);
   return `${over} px: ${names.join(", ")}`;
 }"""
-LOCAL = re.compile(r"^(?!(https?|wss?)://127\.0\.0\.1[:/]|data:|blob:|about:)")
-
-
-def missing_browser() -> str:
-    """Why the browser tests cannot run here ("" if they can)."""
-    install = "apt-get install chromium fonts-wqy-microhei to run these tests"
-    if not Path(CHROMIUM).exists():
-        return f"no {CHROMIUM}: {install}"
-    if not shutil.which("fc-list"):  # fontconfig's tools: chromium only recommends them
-        return ""
-    fonts = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True)
-    if not fonts.stdout.strip():  # Chinese would render as boxes in the screenshot
-        return f"no Chinese font (fc-list :lang=zh): {install}"
-    return ""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    reason = missing_browser()
-    if reason:
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(reason + " (REQUIRE_BROWSER=1)")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def site(html_build):
-    """The built site, served on 127.0.0.1 (a free port) by a server thread: its base URL."""
-    assert (html_build.outdir / "index.html").exists(), html_build.log
-    handler = functools.partial(QuietHandler, directory=str(html_build.outdir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args) -> None:
-        pass
-
-
-@dataclass
-class Visit:
-    """What one page did while it loaded, and what it showed."""
-
-    outside: list[str] = field(default_factory=list)  # requests that left 127.0.0.1
-    errors: list[str] = field(default_factory=list)  # console errors, uncaught exceptions
-    phone_overflow: str = ""  # how far the page scrolls sideways at 375 px wide, and why
-    copied: list[tuple[str, str, str]] = field(default_factory=list)  # (snippet, cell, text)
-    clicked: str = ""  # what a mouse click on the page's first copy button copied
-
-    def refuse(self, route) -> None:
-        self.outside.append(route.request.url)
-        route.abort()
-
-    def console(self, message) -> None:
-        if message.type == "error":
-            self.errors.append(message.text)
-
-    def uncaught(self, error) -> None:
-        self.errors.append(str(error))
 
 
 @pytest.fixture(scope="module")
@@ -241,87 +155,3 @@ def test_dark_light_toggle_switches_and_remembers_the_theme(browser, site):
 def luminance(css_color: str) -> float:
     red, green, blue = (int(x) for x in re.findall(r"\d+", css_color)[:3])
     return (0.2126 * red + 0.7152 * green + 0.0722 * blue) / 255
-
-
-# -- Section links land on their heading ------------------------------------------------
-
-VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1400, "height": 1000}}
-# The long pages, where a jump crosses dozens of snippet cells; a sample of their sections.
-LONG_PAGES = ["session-basics", "errors", "cascades", "transactions"]
-ANCHORS_PER_PAGE = 4
-# Wait until the page has stopped scrolling (furo scrolls smoothly; cells may still lay out):
-# the same scroll position for 300 ms, 5 s at most. Then the heading's top in the viewport,
-# and whether the page is scrolled to its end.
-SETTLED_TOP = """async (id) => {
-  let last = -1, same = 0;
-  for (let i = 0; i < 250 && same < 15; i++) {
-    await new Promise(resolve => setTimeout(resolve, 20));
-    same = window.scrollY === last ? same + 1 : 0;
-    last = window.scrollY;
-  }
-  const heading = document.getElementById(id).querySelector("h1, h2, h3, h4, h5, h6");
-  const bottom = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
-  return [heading.getBoundingClientRect().top, bottom];
-}"""
-
-
-def section_anchors(html: Path, count: int = ANCHORS_PER_PAGE) -> list[str]:
-    """Evenly spaced section ids of a page, the last section included (the farthest jump)."""
-    ids = re.findall(r'<section id="([^"]+)"', html.read_text(encoding="utf-8"))[1:]
-    step = max(1, len(ids) // count)
-    return sorted(set(ids[step - 1 :: step][:count]) | {ids[-1]}, key=ids.index)
-
-
-@pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_a_link_to_a_section_lands_on_its_heading(browser, site, html_build, viewport):
-    context = browser.new_context(viewport=VIEWPORTS[viewport])
-    page = context.new_page()
-    off = []
-    for name in LONG_PAGES:
-        for anchor in section_anchors(html_build.outdir / f"{name}.html"):
-            page.goto("about:blank")  # a fresh load each time, as a link from another page
-            page.goto(f"{site}{name}.html#{anchor}", wait_until="load")
-            top, at_bottom = page.evaluate(SETTLED_TOP, anchor)
-            # A section near the end: the page cannot scroll further, the heading is below.
-            if not (0 <= top <= 120 or (at_bottom and top >= 0)):
-                off.append(f"{name}.html#{anchor}: heading top at {top:.0f} px")
-    context.close()
-    assert not off, f"{viewport}: headings not within 0-120 px of the viewport top:\n" + "\n".join(
-        off
-    )
-
-
-# -- axe-core on every page ---------------------------------------------------------------
-
-# Rules that fail the check whatever axe's impact says.
-AXE_RULES = {"landmark-unique", "page-has-heading-one"}
-
-
-@pytest.fixture(scope="module")
-def axe():
-    from axe_playwright_python.sync_playwright import Axe
-
-    return Axe()  # axe-core's script ships in the package: no network
-
-
-@pytest.mark.parametrize("theme", ["light", "dark"])
-@pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_axe_finds_no_serious_violation_on_any_page(
-    browser, site, html_build, axe, viewport, theme
-):
-    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=theme)
-    page = context.new_page()
-    found = []
-    for html in sorted(html_build.outdir.glob("*.html")):
-        page.goto(site + html.name, wait_until="load")
-        results = axe.run(page).response
-        for violation in results["violations"]:
-            if violation["impact"] in ("serious", "critical") or violation["id"] in AXE_RULES:
-                nodes = violation["nodes"]
-                where = ", ".join(" ".join(node["target"][-1:]) for node in nodes[:3])
-                found.append(
-                    f"{html.name}: {violation['id']} ({violation['impact']}), "
-                    f"{len(nodes)} nodes: {where}"
-                )
-    context.close()
-    assert not found, f"{viewport}, {theme}: {len(found)} violations:\n" + "\n".join(found)

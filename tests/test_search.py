@@ -15,7 +15,7 @@ import pytest
 import sqlalchemy.exc
 import sqlalchemy.orm.exc
 from bs4 import BeautifulSoup
-from test_browser import LOCAL, Visit, browser, site  # noqa: F401  (fixtures)
+from chromium import LOCAL, Visit
 
 from conftest import ROOT
 
@@ -66,7 +66,7 @@ def error_sections(outdir: Path) -> list[tuple[str, set[str]]]:
     return cases
 
 
-def search(browser, site, query: str, cold: bool = False):  # noqa: F811
+def search(browser, site, query: str, cold: bool = False):
     """The result links search.html lists for query, what the page logged, bytes it loaded."""
     visit = Visit()
     context = browser.new_context()
@@ -99,7 +99,7 @@ def built(html_build) -> set[str]:
 
 
 @pytest.mark.parametrize("query, pages", read_queries(), ids=[q for q, _ in read_queries()])
-def test_a_query_finds_its_page_first(browser, site, built, html_build, query, pages):  # noqa: F811
+def test_a_query_finds_its_page_first(browser, site, built, html_build, query, pages):
     want = [page for page in pages if page in built]
     if not want:
         pytest.skip(f"none of {pages} is built yet")
@@ -117,7 +117,7 @@ def check_anchor(outdir: Path, link: str) -> None:
         assert f'id="{anchor}"' in html, f"{link}: no such id on the page"
 
 
-def test_every_page_is_found_by_its_title(browser, site, html_build):  # noqa: F811
+def test_every_page_is_found_by_its_title(browser, site, html_build):
     index = (html_build.outdir / "index.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(index, "html.parser")
     chapters = {page_of(a["href"]): a.get_text() for a in soup.select(".sidebar-tree a.reference")}
@@ -130,7 +130,7 @@ def test_every_page_is_found_by_its_title(browser, site, html_build):  # noqa: F
     assert not wrong, "pages not found first by their own title:\n" + "\n".join(wrong)
 
 
-def test_a_pasted_error_message_finds_its_errors_page_section_first(browser, site, html_build):  # noqa: F811
+def test_a_pasted_error_message_finds_its_errors_page_section_first(browser, site, html_build):
     cases = error_sections(html_build.outdir)
     assert len(cases) >= 10, cases  # the errors page is made of them
     wrong = []
@@ -144,7 +144,7 @@ def test_a_pasted_error_message_finds_its_errors_page_section_first(browser, sit
 
 
 @pytest.mark.parametrize("word, other", SYNONYMS)
-def test_synonyms_find_the_same_section(browser, site, word, other):  # noqa: F811
+def test_synonyms_find_the_same_section(browser, site, word, other):
     first, _, _ = search(browser, site, word)
     second, _, _ = search(browser, site, other)
     assert first and second, (word, first, other, second)
@@ -157,13 +157,13 @@ def section_of(link: str) -> str:
     return f"{urlsplit(link).path}#{urlsplit(link).fragment}"
 
 
-def test_a_search_transfers_little_on_a_cold_cache(browser, site):  # noqa: F811
+def test_a_search_transfers_little_on_a_cold_cache(browser, site):
     links, visit, size = search(browser, site, "DetachedInstanceError 游离对象", cold=True)
     assert links and not visit.errors and not visit.outside, (links, visit)
     assert size < BUDGET, f"a search loaded {size} bytes (budget {BUDGET})"
 
 
-def test_following_a_result_highlights_without_errors(browser, site):  # noqa: F811
+def test_following_a_result_highlights_without_errors(browser, site):
     """A result link carries the query's words; the page marks them and logs no error
     (Sphinx's highlighter used to throw on "'s", parent.getBBox is not a function)."""
     query = "This Session's transaction has been rolled back mode contents"
@@ -180,7 +180,7 @@ def test_following_a_result_highlights_without_errors(browser, site):  # noqa: F
     assert marked > 0, f"{links[0]}: nothing highlighted"
 
 
-def test_an_empty_or_unknown_query_says_so(browser, site):  # noqa: F811
+def test_an_empty_or_unknown_query_says_so(browser, site):
     for query in ["", "0x7f3a2c9e5d90 https://sqlalche.me/e/21/bhk3"]:
         links, visit, _ = search(browser, site, query)
         assert links == [] and not visit.errors, (query, links, visit.errors)

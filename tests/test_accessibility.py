@@ -1,0 +1,103 @@
+"""Checked by tools, not by eye: axe-core on every page and view, and section links that land.
+
+Each page and view is its own test, so xdist spreads them over the workers; the browser and
+the served site are per worker (conftest.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import DOCS
+
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1400, "height": 1000}}
+# Every page the build writes: one per source page, and the ones Sphinx and the theme add.
+PAGES = sorted([page.stem for page in DOCS.glob("*.rst")] + ["genindex", "search", "404"])
+
+
+def test_every_built_page_is_checked(html_build):
+    built = sorted(html.stem for html in html_build.outdir.glob("*.html"))
+    assert built == PAGES, f"pages built but not checked, or checked but not built: {built}"
+
+
+# -- Section links land on their heading ------------------------------------------------
+
+# The long pages, where a jump crosses dozens of snippet cells; a sample of their sections.
+LONG_PAGES = ["session-basics", "errors", "cascades", "transactions"]
+ANCHORS_PER_PAGE = 4
+# Wait until the page has stopped scrolling (furo scrolls smoothly; cells may still lay out):
+# the same scroll position for 300 ms, 5 s at most. Then the heading's top in the viewport,
+# and whether the page is scrolled to its end.
+SETTLED_TOP = """async (id) => {
+  let last = -1, same = 0;
+  for (let i = 0; i < 250 && same < 15; i++) {
+    await new Promise(resolve => setTimeout(resolve, 20));
+    same = window.scrollY === last ? same + 1 : 0;
+    last = window.scrollY;
+  }
+  const heading = document.getElementById(id).querySelector("h1, h2, h3, h4, h5, h6");
+  const bottom = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
+  return [heading.getBoundingClientRect().top, bottom];
+}"""
+
+
+def section_anchors(html, count: int = ANCHORS_PER_PAGE) -> list[str]:
+    """Evenly spaced section ids of a page, the last section included (the farthest jump)."""
+    ids = re.findall(r'<section id="([^"]+)"', html.read_text(encoding="utf-8"))[1:]
+    step = max(1, len(ids) // count)
+    return sorted(set(ids[step - 1 :: step][:count]) | {ids[-1]}, key=ids.index)
+
+
+@pytest.mark.parametrize("name", LONG_PAGES)
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_a_link_to_a_section_lands_on_its_heading(browser, site, html_build, viewport, name):
+    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    off = []
+    for anchor in section_anchors(html_build.outdir / f"{name}.html"):
+        page.goto("about:blank")  # a fresh load each time, as a link from another page
+        page.goto(f"{site}{name}.html#{anchor}", wait_until="load")
+        top, at_bottom = page.evaluate(SETTLED_TOP, anchor)
+        # A section near the end: the page cannot scroll further, the heading is below.
+        if not (0 <= top <= 120 or (at_bottom and top >= 0)):
+            off.append(f"{name}.html#{anchor}: heading top at {top:.0f} px")
+    context.close()
+    assert not off, f"{viewport}: headings not within 0-120 px of the viewport top:\n" + "\n".join(
+        off
+    )
+
+
+# -- axe-core on every page ---------------------------------------------------------------
+
+# Rules that fail the check whatever axe's impact says.
+AXE_RULES = {"landmark-unique", "page-has-heading-one"}
+# Only violations are reported: collecting the details of every passing node (axe's default)
+# takes two thirds of its time on a long page and is never read.
+AXE_OPTIONS = {"resultTypes": ["violations"]}
+
+
+@pytest.fixture(scope="session")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()  # axe-core's script ships in the package: no network
+
+
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_axe_finds_no_serious_violation(browser, site, axe, viewport, theme, name):
+    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=theme)
+    page = context.new_page()
+    page.goto(f"{site}{name}.html", wait_until="load")
+    results = axe.run(page, options=AXE_OPTIONS).response
+    context.close()
+    found = []
+    for violation in results["violations"]:
+        if violation["impact"] in ("serious", "critical") or violation["id"] in AXE_RULES:
+            nodes = violation["nodes"]
+            where = ", ".join(" ".join(node["target"][-1:]) for node in nodes[:3])
+            found.append(f"{violation['id']} ({violation['impact']}), {len(nodes)} nodes: {where}")
+    assert not found, f"{name}.html, {viewport}, {theme}:\n" + "\n".join(found)
