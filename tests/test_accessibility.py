@@ -76,6 +76,16 @@ AXE_RULES = {"landmark-unique", "page-has-heading-one"}
 # Only violations are reported: collecting the details of every passing node (axe's default)
 # takes two thirds of its time on a long page and is never read.
 AXE_OPTIONS = {"resultTypes": ["violations"]}
+# The code and output blocks are two thirds of a long page's elements and half of axe's time
+# (colour contrast, one token at a time). Their colours depend on the theme, not on the width
+# (test_code_colours_are_the_same_on_phone_and_desktop), so the phone views check the contrast
+# of everything but them; the desktop views check it everywhere.
+COLOUR = {"runOnly": {"type": "rule", "values": ["color-contrast"]}}
+NOT_COLOUR = {"rules": {"color-contrast": {"enabled": False}}}
+RUNS = {
+    "desktop": [(None, {})],
+    "phone": [(None, NOT_COLOUR), ({"exclude": [["pre"]]}, COLOUR)],
+}
 
 
 @pytest.fixture(scope="session")
@@ -92,12 +102,36 @@ def test_axe_finds_no_serious_violation(browser, site, axe, viewport, theme, nam
     context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=theme)
     page = context.new_page()
     page.goto(f"{site}{name}.html", wait_until="load")
-    results = axe.run(page, options=AXE_OPTIONS).response
+    violations = []
+    for where, options in RUNS[viewport]:
+        violations += axe.run(page, where, {**AXE_OPTIONS, **options}).response["violations"]
     context.close()
     found = []
-    for violation in results["violations"]:
+    for violation in violations:
         if violation["impact"] in ("serious", "critical") or violation["id"] in AXE_RULES:
             nodes = violation["nodes"]
             where = ", ".join(" ".join(node["target"][-1:]) for node in nodes[:3])
             found.append(f"{violation['id']} ({violation['impact']}), {len(nodes)} nodes: {where}")
     assert not found, f"{name}.html, {viewport}, {theme}:\n" + "\n".join(found)
+
+
+# Every distinct (text colour, background) of the elements inside code and output blocks.
+CODE_COLOURS = """() => [...new Set([...document.querySelectorAll("pre, pre *")].map(e => {
+  const style = getComputedStyle(e);
+  return `${e.tagName}.${e.className}: ${style.color} on ${style.backgroundColor}`;
+}))].sort()"""
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_code_colours_are_the_same_on_phone_and_desktop(browser, site, theme):
+    colours = {}
+    for viewport in VIEWPORTS:
+        context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=theme)
+        page = context.new_page()
+        page.goto(f"{site}errors.html", wait_until="load")  # SQL, tracebacks and Python
+        colours[viewport] = page.evaluate(CODE_COLOURS)
+        context.close()
+    phone, desktop = colours["phone"], colours["desktop"]
+    assert phone == desktop, f"{theme}: code colours differ by width:\n" + "\n".join(
+        sorted(set(phone) ^ set(desktop))[:10]
+    )

@@ -20,9 +20,9 @@ CAPTION = re.compile(r"([\w-]+/[\w-]+\.py)\s*·\s*([\w-]+)")
 # clipboard until the marker is gone (2 s at most).
 MARKER = "(nothing copied)"
 READ_COPIED = f"""async () => {{
-  let text = {MARKER!r};
-  for (let tries = 0; text === {MARKER!r} && tries < 100; tries++) {{
-    await new Promise(resolve => setTimeout(resolve, 20));
+  let text = await navigator.clipboard.readText();
+  for (let tries = 0; text === {MARKER!r} && tries < 1000; tries++) {{
+    await new Promise(resolve => setTimeout(resolve, 2));
     text = await navigator.clipboard.readText();
   }}
   return text;
