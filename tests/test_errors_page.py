@@ -6,6 +6,7 @@ title) hides the section.  The headings come from the html build's doctree; the
 messages come from running the cells shown in each section, not from the page.
 """
 
+import concurrent.futures
 import contextlib
 import io
 import pickle
@@ -48,7 +49,16 @@ def sections(doctree_path) -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 def run_cells(rel: str) -> dict[str, str]:
-    """Run a snippet cell by cell, as doctest does; return what each cell printed."""
+    """Run a snippet cell by cell, as doctest does; return what each cell printed.
+
+    In a thread of its own: the worker's browser (Playwright's sync API) keeps an event loop
+    running in the main thread, where the snippets' asyncio.run() would refuse to start.
+    """
+    with concurrent.futures.ThreadPoolExecutor(1) as thread:
+        return thread.submit(run_cells_here, rel).result()
+
+
+def run_cells_here(rel: str) -> dict[str, str]:
     path = SNIPPETS / rel
     capture_echo()
     namespace = {"__name__": "__main__", "__file__": str(path)}
