@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from zhsearch_words import glossary_names, merge_groups, synonym_counts
+from zhsearch_words import glossary_names, merge_groups, synonym_counts, words
 
 # Pages read less for their own sake: a glossary entry is a one-line definition, the home
 # page a table of contents.  Their sections score this much of a chapter's.
@@ -62,7 +62,7 @@ def build_index(env, stored: dict, synonyms: list[list[str]]) -> dict:
         pages_by_title[title[1]] += 1
 
     def idf(word: str) -> float:
-        return math.log(1 + total / len(postings[word]))
+        return math.log(1 + total / len(postings[word])) if word in postings else 0
 
     return {
         "docs": docs,
@@ -74,7 +74,7 @@ def build_index(env, stored: dict, synonyms: list[list[str]]) -> dict:
                 s["anchor"],
                 s["title"],
                 s["excerpt"],
-                0 if pages_by_title[s["title"]] > 2 else round(sum(map(idf, s["title_words"])), 2),
+                0 if pages_by_title[s["title"]] > 2 else title_weight(s["title"], synonyms, idf),
                 round(sum(s["prose"].values()) + CODE_WEIGHT * sum(s["code"].values())),
             ]
             for s in sections
@@ -82,6 +82,19 @@ def build_index(env, stored: dict, synonyms: list[list[str]]) -> dict:
         "words": {word: encode(postings[word]) for word in sorted(postings)},
         "synonyms": synonyms,
     }
+
+
+def title_weight(title: str, synonyms: list[list[str]], idf) -> float:
+    """How much a title's words weigh: its heavier half when it says the same thing in two
+    languages ("Merging — merge() 与 merge_all()"), a synonym group once for all its words
+    (zhsearch.js counts a query's synonyms the same way)."""
+    halves = []
+    for half in title.lower().split(" — "):
+        groups = synonym_counts(half, synonyms)
+        members = {w for n in groups for w in synonyms[int(n[1:])]}
+        members |= {p for m in members for p in m.split("_")}
+        halves.append(sum(idf(w) for w in set(words(half)) - members) + sum(map(idf, groups)))
+    return round(max(halves), 2)
 
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
