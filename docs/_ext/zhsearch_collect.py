@@ -65,7 +65,7 @@ def collect(doctree: nodes.document) -> list[dict]:
     for section in doctree.findall(nodes.section):
         title = section[0].astext() if isinstance(section[0], nodes.title) else ""
         top = section.parent is doctree
-        anchor = "" if top else section["ids"][0]
+        anchor = "" if top else min(section["ids"], key=len)  # a label is shorter than a title
         collector.add(anchor, title, section.children[1:])
     for glossary in doctree.findall(addnodes.glossary):
         for item in glossary.findall(nodes.definition_list_item):
