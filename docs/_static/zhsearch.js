@@ -100,8 +100,16 @@
         word.split("_").forEach((part) => add(latinWord(part), 0.5));
       }
     }
+    // A word of a synonym group counts once, as its group: 合并 and merge in one title are
+    // one match, not two (the index counts a group wherever one of its words occurs).
     INDEX.synonyms.forEach((group, number) => {
-      if (group.some((phrase) => mentions(text, phrase))) add(`~${number}`, 1);
+      if (!group.some((phrase) => mentions(text, phrase))) return;
+      for (const phrase of group) {
+        if (!words.has(phrase)) continue;
+        words.delete(phrase);
+        phrase.split("_").forEach((part) => words.delete(latinWord(part))); // its parts too
+      }
+      add(`~${number}`, 1);
     });
     return words;
   };

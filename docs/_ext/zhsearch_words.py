@@ -1,0 +1,90 @@
+"""Words of the site's search (zhsearch): jieba for Chinese, folded Latin words, synonyms."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from sphinx.search._stopwords.en import ENGLISH_STOPWORDS
+from sphinx.search.zh import cut_for_search
+
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+LATIN = re.compile(r"[a-z0-9_]+")
+# Chinese characters that say nothing on their own.
+CJK_STOP = set("的了是在和也就都而及与或这那个把被让给对从到为以着呢吗吧啊所其之即则但并且")
+
+
+def latin_word(word: str) -> str:
+    """Fold a plural to its singular the same way zhsearch.js does (sessions -> session)."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def words(text: str) -> list[str]:
+    """The index words of text: jieba's words for Chinese, lowercased words for Latin."""
+    text = text.lower()
+    found = []
+    for run in CJK.findall(text):
+        found += [w for w in cut_for_search(run) if not (len(w) == 1 and w in CJK_STOP)]
+    for word in LATIN.findall(text):
+        if word.isdigit() or len(word) < 2 or word in ENGLISH_STOPWORDS:
+            continue
+        found.append(latin_word(word))
+        if "_" in word.strip("_"):  # no_autoflush is also found as autoflush
+            parts = [p for p in word.split("_") if len(p) > 1 and p not in ENGLISH_STOPWORDS]
+            found += [latin_word(p) for p in parts]
+    return found
+
+
+def mentions(text: str, phrase: str) -> bool:
+    """Whether text (lowercased) holds phrase, a Latin one as whole words (as zhsearch.js)."""
+    if CJK.search(phrase):
+        return phrase in text
+    return re.search(rf"(^|[^a-z0-9_]){re.escape(phrase)}($|[^a-z0-9_])", text) is not None
+
+
+def synonym_counts(text: str, synonyms: list[list[str]]) -> Counter:
+    """A word ``~N`` for each group of synonyms that text mentions, as often as it does
+    (zhsearch.js adds ``~N`` to a query that mentions one of group N)."""
+    counts = Counter()
+    for n, group in enumerate(synonyms):
+        for phrase in group:
+            if CJK.search(phrase):
+                counts[f"~{n}"] += text.count(phrase)
+            else:
+                pattern = rf"(?<![a-z0-9_]){re.escape(phrase)}(?![a-z0-9_])"
+                counts[f"~{n}"] += len(re.findall(pattern, text))
+    return +counts
+
+
+def read_synonyms(path: str) -> list[list[str]]:
+    """docs/search-synonyms.txt: one group of words a reader may use for the same thing a line."""
+    if not path:
+        return []
+    groups = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0]
+        group = [word.strip().lower() for word in line.split("=") if word.strip()]
+        if len(group) > 1:
+            groups.append(group)
+    return groups
+
+
+def glossary_names(terms: list[str]) -> list[str]:
+    """The names of one glossary entry: "identity map（标识映射）" is two names."""
+    names = []
+    for term in terms:
+        names += [n.strip().lower() for n in re.split(r"[（）()/]", term) if n.strip()]
+    return names
+
+
+def merge_groups(groups: list[list[str]]) -> list[list[str]]:
+    """Groups of synonyms, those that share a word merged into one, in a stable order."""
+    merged: list[list[str]] = []
+    for group in groups:
+        overlapping = [g for g in merged if set(g) & set(group)]
+        union = [w for g in overlapping for w in g] + group
+        merged = [g for g in merged if g not in overlapping] + [list(dict.fromkeys(union))]
+    return [g for g in merged if len(g) > 1]
