@@ -113,7 +113,7 @@ html_context = {
     "sqlalchemy_version": sqlalchemy.__version__,
     "python_version": sys.version.split()[0],
 }
-html_css_files = ["snippet.css"]
+html_css_files = ["snippet.css", "drawers.css"]
 html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False
@@ -138,7 +138,7 @@ html_search_options = {"dict": str(ROOT / "docs" / "search-words.txt")}
 # index that zhsearch writes with the same jieba words; these words count as one.
 zhsearch_synonyms = str(ROOT / "docs" / "search-synonyms.txt")
 # Before sphinx_highlight.js (priority 200), so that it never measures an SVG <title>.
-html_js_files = [("zhsearch-highlight.js", {"priority": 100})]
+html_js_files = [("zhsearch-highlight.js", {"priority": 100}), "drawers.js"]
 # furo imports accessible-pygments, which sets root logging to INFO: silence
 # jieba's progress chatter in the build output.
 jieba.setLogLevel(logging.WARNING)
