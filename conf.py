@@ -6,6 +6,7 @@ Build with ``make html``; the Makefile runs ``sphinx-build -c . docs _build/html
 import doctest
 import logging
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -109,11 +110,17 @@ html_favicon = "docs/_static/favicon.svg"
 # docs/_templates/page.html adds "最后验证于 SQLAlchemy X · Sphinx Y" to furo's footer;
 # the numbers are the installed ones, the same the snippets ran against.
 templates_path = ["docs/_templates"]
+# The footer's date is the last commit's, not the build's: two builds of one commit stay
+# byte-identical (tests/test_reproducible.py). Outside a git checkout the footer has no date.
+_last_commit = subprocess.run(
+    ["git", "-C", str(ROOT), "log", "-1", "--format=%cs"], capture_output=True, text=True
+)
 html_context = {
+    "last_verified": _last_commit.stdout.strip() if _last_commit.returncode == 0 else "",
     "sqlalchemy_version": sqlalchemy.__version__,
     "python_version": sys.version.split()[0],
 }
-html_css_files = ["snippet.css"]
+html_css_files = ["snippet.css", "drawers.css"]
 html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False
@@ -138,7 +145,7 @@ html_search_options = {"dict": str(ROOT / "docs" / "search-words.txt")}
 # index that zhsearch writes with the same jieba words; these words count as one.
 zhsearch_synonyms = str(ROOT / "docs" / "search-synonyms.txt")
 # Before sphinx_highlight.js (priority 200), so that it never measures an SVG <title>.
-html_js_files = [("zhsearch-highlight.js", {"priority": 100})]
+html_js_files = [("zhsearch-highlight.js", {"priority": 100}), "drawers.js"]
 # furo imports accessible-pygments, which sets root logging to INFO: silence
 # jieba's progress chatter in the build output.
 jieba.setLogLevel(logging.WARNING)

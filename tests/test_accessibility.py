@@ -135,3 +135,60 @@ def test_code_colours_are_the_same_on_phone_and_desktop(browser, site, theme):
     assert phone == desktop, f"{theme}: code colours differ by width:\n" + "\n".join(
         sorted(set(phone) ^ set(desktop))[:10]
     )
+
+
+# -- Keyboard on a phone -------------------------------------------------------------------
+
+TAB_STOPS = 15
+# Where the focused element is, and whether a reader can see it there.
+FOCUSED = """() => {
+  const el = document.activeElement, r = el.getBoundingClientRect();
+  const style = getComputedStyle(el);
+  const shown = style.visibility === "visible" && r.width > 0 && r.height > 0 &&
+    r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
+  return [shown, `${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ||
+    el.getAttribute("aria-label") || "").trim().slice(0, 30)}" at x=${r.left.toFixed(0)}`];
+}"""
+
+
+def test_every_tab_stop_on_a_phone_is_on_screen(browser, site):
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    page.goto(f"{site}session-basics.html", wait_until="load")
+    hidden = []
+    for stop in range(1, TAB_STOPS + 1):
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(300)  # furo slides the skip link in
+        shown, what = page.evaluate(FOCUSED)
+        if not shown:
+            hidden.append(f"tab stop {stop}: {what}")
+    context.close()
+    assert not hidden, "focus went where a phone reader cannot see it:\n" + "\n".join(hidden)
+
+
+@pytest.mark.parametrize("toggle, drawer", [("__navigation", "sidebar"), ("__toc", "toc")])
+def test_the_drawers_open_and_close_from_the_keyboard(browser, site, toggle, drawer):
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    page.goto(f"{site}session-basics.html", wait_until="load")
+    button = page.locator(f'.mobile-header label[for="{toggle}"]')
+    for _ in range(10):  # Tab to the button, as a keyboard reader would
+        page.keyboard.press("Tab")
+        if button.evaluate("el => el === document.activeElement"):
+            break
+    assert button.evaluate("el => el === document.activeElement"), f"Tab never reaches {toggle}"
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(400)  # furo slides the drawer in for 0.25 s
+    box = page.locator(f".{drawer}-drawer").bounding_box()
+    opened = page.evaluate(f"document.getElementById('{toggle}').checked")
+    inside = page.evaluate(
+        f"document.querySelector('.{drawer}-drawer').contains(document.activeElement)"
+    )
+    expanded = button.get_attribute("aria-expanded")
+    page.keyboard.press("Escape")
+    closed = not page.evaluate(f"document.getElementById('{toggle}').checked")
+    refocused = button.evaluate("el => el === document.activeElement")
+    context.close()
+    assert opened and 0 <= box["x"] < VIEWPORTS["phone"]["width"], f"Enter did not open {drawer}"
+    assert inside and expanded == "true", f"{drawer}: focus not moved in, or aria-expanded off"
+    assert closed and refocused, f"Escape did not close {drawer} and refocus its button"
