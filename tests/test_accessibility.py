@@ -107,9 +107,32 @@ SAMPLE = """() => {
   }
   return styles.size;
 }"""
-COLOUR = {"runOnly": {"type": "rule", "values": ["color-contrast"]}}
-NOT_COLOUR = {"rules": {"color-contrast": {"enabled": False}}}
-RUNS = [(None, NOT_COLOUR), ({"exclude": [["pre:not([data-contrast-sample])"]]}, COLOUR)]
+# The rules that look at colours; the others see the same page in both themes (below).
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+COLOUR = {"runOnly": {"type": "rule", "values": COLOUR_RULES}}
+NOT_COLOUR = {"rules": {rule: {"enabled": False} for rule in COLOUR_RULES}}
+SAMPLED = {"exclude": [["pre:not([data-contrast-sample])"]]}
+RUNS = {"light": [(None, NOT_COLOUR), (SAMPLED, COLOUR)], "dark": [(SAMPLED, COLOUR)]}
+# The dark theme changes colours and nothing else that axe's other rules look at: the same
+# elements, attributes, display, visibility and boxes as in the light theme (checked on every
+# page and width), but for the theme switch's icon, which shows the theme in use.
+LAYOUT = """() => [...document.querySelectorAll("*")].map(e => {
+  if (e.closest(".theme-toggle svg")) return `${e.tagName} (the theme's icon)`;
+  const style = getComputedStyle(e), box = e.getBoundingClientRect();
+  const attributes = [...e.attributes].map(a => `${a.name}="${a.value}"`).join(" ");
+  return `<${e.tagName.toLowerCase()} ${attributes}> ${style.display} ${style.visibility} ` +
+    `${style.opacity === "0" ? "transparent" : ""} at ${box.x.toFixed(1)},${box.y.toFixed(1)} ` +
+    `${box.width.toFixed(1)}x${box.height.toFixed(1)}`;
+})"""
+
+
+def layout(browser, site: str, name: str, viewport: str, theme: str) -> list[str]:
+    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=theme)
+    page = context.new_page()
+    page.goto(f"{site}{name}.html", wait_until="load")
+    elements = page.evaluate(LAYOUT)
+    context.close()
+    return elements
 
 
 @pytest.fixture(scope="session")
@@ -126,11 +149,20 @@ def test_axe_finds_no_serious_violation(browser, site, axe, viewport, theme, nam
     context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=theme)
     page = context.new_page()
     page.goto(f"{site}{name}.html", wait_until="load")
+    elements = page.evaluate(LAYOUT)  # before SAMPLE marks blocks
     page.evaluate(SAMPLE)
     violations = []
-    for where, options in RUNS:
+    for where, options in RUNS[theme]:
         violations += axe.run(page, where, {**AXE_OPTIONS, **options}).response["violations"]
     context.close()
+    if theme == "dark":  # its other rules ran on the light theme's page, which is the same
+        light, dark = layout(browser, site, name, viewport, "light"), elements
+        changed = [f"light: {a}\n  dark: {b}" for a, b in zip(light, dark, strict=False) if a != b]
+        assert len(light) == len(dark) and not changed, (
+            f"{name}.html, {viewport}: the dark theme changes more than colours, so axe's other "
+            f"rules must run in it too ({len(light)} elements light, {len(dark)} dark):\n"
+            + "\n".join(changed[:5])
+        )
     found = []
     for violation in violations:
         if violation["impact"] in ("serious", "critical") or violation["id"] in AXE_RULES:
