@@ -31,10 +31,16 @@ locale_dirs = ["locale"]
 root_doc = "index"
 exclude_patterns = ["_ext"]
 
+# The PostgreSQL major version the pages' PostgreSQL output was recorded on. Each such page
+# says so (.. postgres-version::) and the doctest build fails, naming the page, when the
+# server the snippets reach is another major version (docs/_ext/pgversion.py).
+postgres_version = 15
+
 rst_epilog = f"""
 .. |sqlalchemy_version| replace:: {sqlalchemy.__version__}
 .. |sphinx_version| replace:: {sphinx.__version__}
 .. |python_version| replace:: {sys.version.split()[0]}
+.. |postgres_version| replace:: {postgres_version}
 """
 
 # -- Extensions --------------------------------------------------------------
@@ -50,6 +56,7 @@ extensions = [
     "zhsearch",  # zh search that works in Sphinx 9.0 and loads jieba only when needed
     "cjkspacing",  # a line break inside Chinese prose is not shown as a space
     "postgres",  # PostgreSQL snippets: an empty database each, skipped without a server
+    "pgversion",  # .. postgres-version:: the PostgreSQL a page ran on, checked under doctest
     "statediagram",  # .. state-diagram:: _diagrams/x.toml -> inline SVG (docs/_ext/statediagram.py)
     "description",  # <meta name="description"> and Open Graph from each page's first paragraph
     "notfound.extension",  # 404.html that works at any URL (sphinx-notfound-page)
