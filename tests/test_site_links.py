@@ -80,11 +80,11 @@ def test_the_404_page_links_resolve_at_the_root_by_default(html_build):
 
 @pytest.fixture(scope="module")
 def prefixed_site(tmp_path_factory):
-    """A small site built for https://example.org/guide/ (a project subpath)."""
+    """A small site built for https://example.org/guide (a project subpath, no final slash)."""
     site = Site(tmp_path_factory.mktemp("prefixed"))
     site.page(SHOW_BOTH)
     with pytest.MonkeyPatch.context() as env:
-        env.setenv("SITE_BASEURL", "https://example.org/guide/")
+        env.setenv("SITE_BASEURL", "https://example.org/guide")  # as configure-pages gives it
         build = site.build("html")
     assert build.returncode == 0, build.log
     return build.outdir
