@@ -18,6 +18,7 @@ PORT         = 8000
 BENCHDIR     = .bench
 LIGHTHOUSE   = lighthouse@12.8.2
 BENCHOPTS    =
+WORKFLOWS    = $(wildcard .github/workflows/*.yml)
 SQLALCHEMY   = $(shell sed -n 's/^sqlalchemy\[asyncio\]==\([^ ]*\).*/\1/p' requirements.txt)
 
 .PHONY: help venv html doctest test check-page record inventory check serve livehtml clean \
@@ -33,7 +34,8 @@ help:
 	@echo "  check-page PAGE=<page>: build, doctest that page, run its snippets standalone (seconds)"
 	@echo "  record     print the directives for SNIPPET=snippets/<page>/<x>.py with its real output"
 	@echo "  inventory  rebuild docs/_intersphinx/sqlalchemy.inv from the pinned sdist (network)"
-	@echo "  check      lint: sphinx-lint for docs/, ruff for snippets/, extensions, tests"
+	@echo "  check      lint: sphinx-lint for docs/, ruff for snippets/, extensions, tests;"
+	@echo "             actionlint (with shellcheck) for .github/workflows/"
 	@echo "  offline-test make html test with no network at all (root: unshare -n, loopback only)"
 	@echo "  bench      Lighthouse scores of every page and build/test wall times (network once;"
 	@echo "             BENCHOPTS=--times-only skips Lighthouse)"
@@ -82,6 +84,7 @@ check: venv
 	$(VENVDIR)/bin/sphinx-lint $(SOURCES)
 	$(VENVDIR)/bin/ruff check snippets docs/_ext tests conf.py
 	$(VENVDIR)/bin/ruff format --check snippets docs/_ext tests conf.py
+	$(VENVDIR)/bin/actionlint -shellcheck $(VENVDIR)/bin/shellcheck -pyflakes '' $(WORKFLOWS)
 
 # A fresh network namespace with only loopback up: nothing may come from outside.
 offline-test: venv

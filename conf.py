@@ -5,10 +5,12 @@ Build with ``make html``; the Makefile runs ``sphinx-build -c . docs _build/html
 
 import doctest
 import logging
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jieba
 import sphinx
@@ -26,15 +28,32 @@ copyright = f"2026, {author}"
 # The site documents exactly the pinned SQLAlchemy; pages quote these numbers.
 release = version = sqlalchemy.__version__
 language = "zh_CN"
+
+# Where the sources live: furo's "view" and "edit" icons on every page open its .rst there
+# (html_theme_options below; tests/test_site_links.py). Change it here when the repository moves.
+SOURCE_REPOSITORY = "https://github.com/sqlalchemy-session-zh/sqlalchemy-session-zh"
+SOURCE_BRANCH = "main"
+# Where the site is served, as an absolute URL. Unset, at the root of any host (`make serve`);
+# .github/workflows/pages.yml sets it to the GitHub Pages address, often a project subpath
+# (https://owner.github.io/repo/). The 404 page's links, canonical URLs and og:url start there.
+SITE_BASEURL = os.environ.get("SITE_BASEURL", "")
+if SITE_BASEURL and not re.match(r"https?://[^/]+", SITE_BASEURL):
+    raise ValueError(f"SITE_BASEURL must be an absolute URL (https://host/path/): {SITE_BASEURL!r}")
 # docs/locale/zh_CN/LC_MESSAGES/sphinx.po: furo's interface strings that Sphinx's catalog lacks.
 locale_dirs = ["locale"]
 root_doc = "index"
 exclude_patterns = ["_ext"]
 
+# The PostgreSQL major version the pages' PostgreSQL output was recorded on. Each such page
+# says so (.. postgres-version::) and the doctest build fails, naming the page, when the
+# server the snippets reach is another major version (docs/_ext/pgversion.py).
+postgres_version = 15
+
 rst_epilog = f"""
 .. |sqlalchemy_version| replace:: {sqlalchemy.__version__}
 .. |sphinx_version| replace:: {sphinx.__version__}
 .. |python_version| replace:: {sys.version.split()[0]}
+.. |postgres_version| replace:: {postgres_version}
 """
 
 # -- Extensions --------------------------------------------------------------
@@ -50,6 +69,7 @@ extensions = [
     "zhsearch",  # zh search that works in Sphinx 9.0 and loads jieba only when needed
     "cjkspacing",  # a line break inside Chinese prose is not shown as a space
     "postgres",  # PostgreSQL snippets: an empty database each, skipped without a server
+    "pgversion",  # .. postgres-version:: the PostgreSQL a page ran on, checked under doctest
     "statediagram",  # .. state-diagram:: _diagrams/x.toml -> inline SVG (docs/_ext/statediagram.py)
     "description",  # <meta name="description"> and Open Graph from each page's first paragraph
     "notfound.extension",  # 404.html that works at any URL (sphinx-notfound-page)
@@ -121,18 +141,24 @@ html_context = {
     "sqlalchemy_version": sqlalchemy.__version__,
     "python_version": sys.version.split()[0],
 }
+html_theme_options = {
+    "source_repository": SOURCE_REPOSITORY,
+    "source_branch": SOURCE_BRANCH,
+    "source_directory": "docs/",
+}
+html_baseurl = SITE_BASEURL.rstrip("/") + "/" if SITE_BASEURL else ""
 html_css_files = ["snippet.css", "drawers.css"]
 html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False
 
-# The server answers any missing URL with 404.html, so its links are absolute:
-# the site is meant to be served at the root of its host.
-notfound_urls_prefix = "/"
+# The server answers any missing URL with 404.html, so its links are absolute: they start
+# at the path the site is served under (SITE_BASEURL's, "/" by default).
+notfound_urls_prefix = urlsplit(html_baseurl).path or "/"
 notfound_context = {
     "title": "找不到这个页面",
     "body": "<h1>找不到这个页面</h1><p>这个地址上没有页面：它可能改了名，或者已被删除。"
-    '请从<a href="/index.html">首页</a>的目录或搜索框找你要读的内容。</p>',
+    f'请从<a href="{notfound_urls_prefix}index.html">首页</a>的目录或搜索框找你要读的内容。</p>',
 }
 
 # Chinese search: Sphinx segments words with jieba.  Left to itself it reloads

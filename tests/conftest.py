@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import doctest
 import fcntl
 import functools
@@ -46,6 +47,7 @@ WHOLE_MODULES = {
     "tests/test_browser.py",  # every page visited once (the visits fixture)
     "tests/test_doctest.py",
     "tests/test_pages.py",
+    "tests/test_pgversion.py",  # one throwaway build of misplaced version lines
 }
 
 
@@ -58,6 +60,14 @@ def pytest_xdist_make_scheduler(config, log):
             return module if module in WHOLE_MODULES else nodeid
 
     return ByModuleWhereShared(config, log)
+
+
+def conf_constant(name: str):
+    """The value conf.py assigns to a name, read without running conf.py."""
+    for node in ast.parse((ROOT / "conf.py").read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == name for t in node.targets):
+            return ast.literal_eval(node.value)
+    raise LookupError(f"conf.py assigns no constant {name}")
 
 
 @dataclass

@@ -12,6 +12,8 @@ ENGLISH = [
     "Next",
     "Previous",
     "Skip to content",
+    "View this page",
+    "Edit this page",
     "Toggle Light / Dark / Auto color theme",
     "Toggle site navigation sidebar",
     "Toggle table of contents sidebar",

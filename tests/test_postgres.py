@@ -172,7 +172,8 @@ def pg_site(root: Path) -> Site:
     site = Site(root)
     site.snippet("demo/first.py", PG_SNIPPET)
     site.snippet("demo/second.py", PG_SNIPPET)  # the same table: needs an empty database
-    site.page(SHOW_BOTH + shown("first") + shown("second"))
+    # A page with PostgreSQL output names its PostgreSQL (pgversion.py): one more test.
+    site.page(SHOW_BOTH + "\n.. postgres-version::\n" + shown("first") + shown("second"))
     return site
 
 
@@ -195,4 +196,4 @@ def test_doctest_fails_postgres_snippets_without_a_server_if_required(
 def test_doctest_gives_each_postgres_snippet_an_empty_database(postgres, tmp_path):
     build = pg_site(tmp_path).build("doctest")
     assert build.returncode == 0, build.log
-    assert "6 tests" in build.log and " 0 failures in tests" in build.log, build.log
+    assert "7 tests" in build.log and " 0 failures in tests" in build.log, build.log

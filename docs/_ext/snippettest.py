@@ -28,6 +28,10 @@ class SnippetRunner(SphinxDocTestRunner):
     def _failure_header(self, test, example) -> str:
         marker = MARKER.match(example.source)
         if not marker:
+            if test.lineno is not None and example.lineno == test.lineno:
+                # A testcode: Sphinx gives the test and its one example the same line, and
+                # doctest adds the two; the example starts where the test does.
+                example = doctest.Example(example.source, example.want, lineno=0)
             return super()._failure_header(test, example)
         cell, rel = marker["cell"], marker["rel"]
         header = [self.DIVIDER, f'File "{self.locate(rel)}", line {marker["line"]}, cell {cell!r}']
