@@ -30,8 +30,14 @@ release = version = sqlalchemy.__version__
 language = "zh_CN"
 
 # Where the sources live: furo's "view" and "edit" icons on every page open its .rst there
-# (html_theme_options below; tests/test_site_links.py). Change it here when the repository moves.
-SOURCE_REPOSITORY = "https://github.com/sqlalchemy-session-zh/sqlalchemy-session-zh"
+# (html_theme_options below; tests/test_site_links.py). In GitHub Actions (the Pages workflow)
+# it is the repository being built; elsewhere the default below: change it when the repository
+# moves.
+SOURCE_REPOSITORY = (
+    f"{os.environ['GITHUB_SERVER_URL']}/{os.environ['GITHUB_REPOSITORY']}"
+    if os.environ.get("GITHUB_REPOSITORY") and os.environ.get("GITHUB_SERVER_URL")
+    else "https://github.com/sqlalchemy-session-zh/sqlalchemy-session-zh"
+)
 SOURCE_BRANCH = "main"
 # Where the site is served, as an absolute URL. Unset, at the root of any host (`make serve`);
 # .github/workflows/pages.yml sets it to the GitHub Pages address, often a project subpath
