@@ -33,10 +33,11 @@ language = "zh_CN"
 # (html_theme_options below; tests/test_site_links.py). In GitHub Actions (the Pages workflow)
 # it is the repository being built; elsewhere the default below: change it when the repository
 # moves.
+DEFAULT_SOURCE_REPOSITORY = "https://github.com/sqlalchemy-session-zh/sqlalchemy-session-zh"
 SOURCE_REPOSITORY = (
     f"{os.environ['GITHUB_SERVER_URL']}/{os.environ['GITHUB_REPOSITORY']}"
     if os.environ.get("GITHUB_REPOSITORY") and os.environ.get("GITHUB_SERVER_URL")
-    else "https://github.com/sqlalchemy-session-zh/sqlalchemy-session-zh"
+    else DEFAULT_SOURCE_REPOSITORY
 )
 SOURCE_BRANCH = "main"
 # Where the site is served, as an absolute URL. Unset, at the root of any host (`make serve`);

@@ -3,6 +3,7 @@ under the path the site is served at (conf.py: SOURCE_REPOSITORY, SITE_BASEURL).
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -13,7 +14,13 @@ from bs4 import BeautifulSoup
 from conftest import DOCS, ROOT, conf_constant
 from test_bad_input import SHOW_BOTH, Site
 
-REPOSITORY, BRANCH = conf_constant("SOURCE_REPOSITORY"), conf_constant("SOURCE_BRANCH")
+# As conf.py chooses it: the repository GitHub Actions builds, else the configured default.
+REPOSITORY = (
+    f"{os.environ['GITHUB_SERVER_URL']}/{os.environ['GITHUB_REPOSITORY']}"
+    if os.environ.get("GITHUB_REPOSITORY") and os.environ.get("GITHUB_SERVER_URL")
+    else conf_constant("DEFAULT_SOURCE_REPOSITORY")
+)
+BRANCH = conf_constant("SOURCE_BRANCH")
 # (the icon's class, its Chinese label, the URL of a page's source for it)
 SOURCE_LINKS = [
     ("view-this-page", "查看本页源文件", REPOSITORY + "/blob/" + BRANCH + "/{path}?plain=true"),
