@@ -53,6 +53,7 @@ extensions = [
     "statediagram",  # .. state-diagram:: _diagrams/x.toml -> inline SVG (docs/_ext/statediagram.py)
     "description",  # <meta name="description"> and Open Graph from each page's first paragraph
     "notfound.extension",  # 404.html that works at any URL (sphinx-notfound-page)
+    "tocdeps",  # an edit that keeps a page's title and sections does not rewrite index.html
 ]
 
 # -- Glossary: a stable anchor for every term -----------------------------------

@@ -7,6 +7,7 @@ with an object address, session ids, the module path and the sqlalche.me link.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -67,15 +68,21 @@ def error_sections(outdir: Path) -> list[tuple[str, set[str]]]:
 
 
 def search(browser, site, query: str, cold: bool = False):
-    """The result links search.html lists for query, what the page logged, bytes it loaded."""
-    visit = Visit()
-    context = browser.new_context()
-    page = context.new_page()
+    """The result links search.html lists for query, what the page logged, bytes it loaded.
+
+    A cold search gets a browser context of its own (an empty cache); the others share one
+    page per browser, which loads search.html?q=... afresh for each query (a quarter of the
+    time of a new context)."""
+    if cold:
+        context = browser.new_context()
+        page, visit = watched(context.new_page())
+    else:
+        page, visit = shared_page(browser)
+        visit.errors.clear()
+        visit.outside.clear()
     requests = []
-    page.route(LOCAL, visit.refuse)
-    page.on("console", visit.console)
-    page.on("pageerror", visit.uncaught)
-    page.on("requestfinished", lambda request: requests.append(request))
+    if cold:
+        page.on("requestfinished", lambda request: requests.append(request))
     page.goto(site + "search.html?q=" + quote(query))
     summary = "document.querySelector('#search-results .search-summary')"
     page.wait_for_function(summary, timeout=10_000)
@@ -85,8 +92,21 @@ def search(browser, site, query: str, cold: bool = False):
         page.wait_for_load_state("networkidle")
         sizes = [r.sizes() for r in requests]
         size = sum(max(0, s["responseBodySize"]) + s["responseHeadersSize"] for s in sizes)
-    context.close()
-    return links, visit, size
+        context.close()
+    return links, Visit(outside=list(visit.outside), errors=list(visit.errors)), size
+
+
+def watched(page) -> tuple:
+    visit = Visit()
+    page.route(LOCAL, visit.refuse)
+    page.on("console", visit.console)
+    page.on("pageerror", visit.uncaught)
+    return page, visit
+
+
+@functools.cache
+def shared_page(browser) -> tuple:
+    return watched(browser.new_context().new_page())
 
 
 def page_of(link: str) -> str:
