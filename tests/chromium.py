@@ -19,6 +19,8 @@ FLAGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+# The two screens the browser tests look at (CSS px): a phone and a desktop.
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1400, "height": 1000}}
 LOCAL = re.compile(r"^(?!(https?|wss?)://127\.0\.0\.1[:/]|data:|blob:|about:)")
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from chromium import VIEWPORTS
 
 from conftest import DOCS
 
-VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1400, "height": 1000}}
 # Every page the build writes: one per source page, and the ones Sphinx and the theme add.
 PAGES = sorted([page.stem for page in DOCS.glob("*.rst")] + ["genindex", "search", "404"])
 

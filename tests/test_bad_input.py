@@ -249,6 +249,10 @@ BAD_PAGES = {
         SHOW_BOTH + "\nA literal block::\n\n   print('untested')\n",
         "a literal (::) block that is not a snippet cell",
     ),
+    "hint-written-out": (
+        SHOW_BOTH.replace(":cell: setup", ":cell: setup\n   :collapsed: 模型（点击展开）"),
+        "snippet demo/{name}.py: write :collapsed: without （点击展开）, it is added",
+    ),
     "no-cell-markers": (SHOW_BOTH, "{name}.py:1: code before the first '# %% <cell>' marker"),
 }
 

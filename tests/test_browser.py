@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import re
+import tomllib
 
 import pytest
-from chromium import LOCAL, Visit
+from chromium import LOCAL, VIEWPORTS, Visit
 
 from cells import read_cells
-from conftest import ROOT, SNIPPETS, run_snippet
+from conftest import DOCS, ROOT, SNIPPETS, run_snippet
 
 ARTIFACTS = ROOT / "test-artifacts"
 SCREENSHOT = "session-basics-phone.png"
 PHONE_WIDTH = 375
 FIRST_SNIPPET = "getting-started/first-session.py"
+# What a collapsed setup block says until it is opened.
+HINT = "点击展开"
 # The caption of a snippet cell names its file and its cell: "page/scenario.py · cell".
 CAPTION = re.compile(r"([\w-]+/[\w-]+\.py)\s*·\s*([\w-]+)")
 # The copy is asynchronous: before a press, the clipboard gets a marker; after it, read the
@@ -155,3 +158,135 @@ def test_dark_light_toggle_switches_and_remembers_the_theme(browser, site):
 def luminance(css_color: str) -> float:
     red, green, blue = (int(x) for x in re.findall(r"\d+", css_color)[:3])
     return (0.2126 * red + 0.7152 * green + 0.0722 * blue) / 255
+
+
+# -- What fits on a phone (a touch screen) and on a desktop --------------------------------
+
+# What the reader sees of each page, every collapsed block open: output blocks that scroll
+# sideways; caption names broken across lines; copy buttons that are not shown, or that sit
+# on the first line of their code or on the caption's text; and each state diagram's
+# smallest label (px on screen), how far it sticks out of its box, and which labels it shows.
+LAYOUT = r"""(labels) => {
+  const short = e => e.textContent.trim().replace(/\s+/g, " ").slice(0, 50);
+  const overlap = (a, b) => a.left < b.right - .5 && b.left < a.right - .5 &&
+    a.top < b.bottom - .5 && b.top < a.bottom - .5;
+  // The rectangles of node's text; with firstLine, only up to its first line break.
+  const textRects = (node, firstLine) => {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const walk = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    for (let t = walk.nextNode(); t && firstLine; t = walk.nextNode())
+      if (t.data.includes("\n")) { range.setEnd(t, t.data.indexOf("\n")); break; }
+    return [...range.getClientRects()].filter(r => r.width > 0);
+  };
+  document.querySelectorAll("details").forEach(d => d.open = true);
+  const scrolling = [...document.querySelectorAll(".snippet-output pre")]
+    .filter(pre => pre.scrollWidth > pre.clientWidth)
+    .map(pre => `${pre.scrollWidth - pre.clientWidth} px: ${short(pre)}`);
+  const split = [...document.querySelectorAll(".code-block-caption code")]
+    .filter(code => code.getClientRects().length > 1).map(short);
+  const buttons = [...document.querySelectorAll("button.copybtn")].map(button => {
+    const box = button.getBoundingClientRect();
+    const block = button.closest(".literal-block-wrapper") || button.closest("[class^=highlight-]");
+    const caption = block.querySelector(".code-block-caption .caption-text");
+    const text = textRects(button.parentElement.querySelector("pre"), true);
+    if (caption) text.push(...textRects(caption, false));
+    const shown = getComputedStyle(button).opacity === "1" && box.width > 0;
+    return {where: short(caption || block), shown: shown && box.right <= innerWidth,
+            covered: text.some(r => overlap(box, r))};
+  });
+  const diagrams = [...document.querySelectorAll(".state-diagram-box")].map(box => {
+    const frame = box.getBoundingClientRect();
+    const shown = [...box.querySelectorAll("*")].filter(e => e.getClientRects().length);
+    const texts = shown.filter(e => [...e.childNodes].some(n => n.nodeType === 3 && n.data.trim()));
+    const scale = e => e.getScreenCTM ? e.getScreenCTM().a : 1;  // an SVG's user unit on screen
+    const sticksOut = shown.map(e => e.getBoundingClientRect())
+      .flatMap(r => [r.right - frame.right, frame.left - r.left]);
+    const seen = texts.map(e => e.textContent).join("\n");
+    const size = e => parseFloat(getComputedStyle(e).fontSize) * scale(e);
+    return {smallest: Math.min(...texts.map(size)),
+            over: Math.max(box.scrollWidth - box.clientWidth, ...sticksOut),
+            missing: labels.filter(label => !seen.includes(label))};
+  });
+  return {scrolling, split, buttons, diagrams};
+}"""
+# The site's state diagram: its page, and every label its source gives a state or a transition.
+DIAGRAM_PAGE = "state-management.html"
+DIAGRAM = tomllib.loads((DOCS / "_diagrams" / "session-states.toml").read_text(encoding="utf-8"))
+DIAGRAM_LABELS = [s["label"] for s in DIAGRAM["states"].values()] + [
+    t["label"] for t in DIAGRAM["transitions"]
+]
+SMALLEST_LABEL = 12  # px, rendered
+
+
+@pytest.fixture(scope="module")
+def layouts(browser, site, html_build) -> dict[str, dict[str, dict]]:
+    """viewport -> page -> what LAYOUT found; the phone is a touch screen, the desktop is not."""
+    found = {}
+    for viewport, size in VIEWPORTS.items():
+        touch = viewport == "phone"
+        context = browser.new_context(viewport=size, has_touch=touch, is_mobile=touch)
+        page = context.new_page()
+        found[viewport] = {}
+        for html in sorted(html_build.outdir.glob("*.html")):
+            page.goto(site + html.name, wait_until="load")
+            found[viewport][html.name] = page.evaluate(LAYOUT, DIAGRAM_LABELS)
+        context.close()
+    return found
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_no_output_block_scrolls_sideways(layouts, viewport):
+    """A 556-character error message or a 218-character SQL line wraps: all of it is on screen."""
+    scrolling = {name: found["scrolling"] for name, found in layouts[viewport].items()}
+    scrolling = {name: blocks for name, blocks in scrolling.items() if blocks}
+    assert not scrolling, f"{viewport}: output blocks wider than their box: {scrolling}"
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_caption_names_are_not_broken_across_lines(layouts, viewport):
+    split = {name: found["split"] for name, found in layouts[viewport].items() if found["split"]}
+    assert not split, f"{viewport}: a file or cell name in a caption wraps mid-name: {split}"
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_copy_buttons_are_shown_on_touch_screens_and_cover_no_text(layouts, viewport):
+    """On a touch screen nothing hovers: the button is always shown. It never sits on the
+    first line of its code or on the caption (where the desktop shows it on hover)."""
+    buttons = [(name, b) for name, found in layouts[viewport].items() for b in found["buttons"]]
+    assert buttons, "no copy button on any page"
+    touch = viewport == "phone"
+    wrong = [
+        f"{name} · {b['where']}: " + ", ".join(problems)
+        for name, b in buttons
+        if (problems := ["covers text"] * b["covered"] + ["hidden"] * (not b["shown"] and touch))
+    ]
+    assert not wrong, f"{viewport}, {len(wrong)} of {len(buttons)} buttons:\n" + "\n".join(
+        wrong[:8]
+    )
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_state_diagram_labels_are_readable_and_the_diagram_fits_its_box(layouts, viewport):
+    diagrams = layouts[viewport][DIAGRAM_PAGE]["diagrams"]
+    assert len(diagrams) == 1, f"{DIAGRAM_PAGE} shows {len(diagrams)} state diagrams"
+    (diagram,) = diagrams
+    assert diagram["smallest"] >= SMALLEST_LABEL, (
+        f"{viewport}: a label is {diagram['smallest']:.1f} px"
+    )
+    assert diagram["over"] <= 0.5, f"{viewport}: {diagram['over']:.0f} px wider than its box"
+    assert not diagram["missing"], f"{viewport}: labels not shown: {diagram['missing']}"
+
+
+def test_an_open_setup_block_does_not_ask_to_be_opened(browser, site):
+    context = browser.new_context(viewport=VIEWPORTS["phone"], has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(site + "session-basics.html", wait_until="load")
+    summary = page.locator(".snippet-details > summary").first
+    closed = summary.inner_text()
+    summary.tap()
+    opened = page.evaluate("document.querySelector('.snippet-details').open")
+    open_text = summary.inner_text()
+    context.close()
+    assert HINT in closed, f"a closed block does not say how to open it: {closed!r}"
+    assert opened and HINT not in open_text, f"open, its summary still says {open_text!r}"

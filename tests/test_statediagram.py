@@ -8,6 +8,7 @@ import tomllib
 from html import escape
 
 from conftest import DOCS, sphinx_build
+from statediagram import MAX_WIDTH
 
 SOURCE = DOCS / "_diagrams" / "session-states.toml"
 
@@ -51,12 +52,34 @@ def test_transition_to_an_unknown_state_fails_the_build_naming_the_file(tmp_path
     assert "unknown state 'limbo' in 'to'" in build.log, build.log
 
 
-def test_diagram_keeps_a_readable_width_and_scrolls_in_its_own_box(tmp_path):
+def test_diagram_is_drawn_at_its_own_size_and_listed_for_narrow_screens(tmp_path):
+    """The SVG is never scaled down (statediagram.css shows the list below its width), and
+    the list names every transition under the state it leaves, with the state it enters."""
     build = build_diagram(tmp_path, SOURCE.read_text(encoding="utf-8"))
     assert build.returncode == 0, build.log
     page = (build.outdir / "index.html").read_text(encoding="utf-8")
-    start = page.index('<div class="state-diagram-box"')
-    box = page[start : page.index("</div>", start)]
-    assert "overflow-x:auto" in box[: box.index(">")], box[:200]
-    svg_tag = box[box.index("<svg") : box.index(">", box.index("<svg"))]
-    assert "min-width:620px" in svg_tag and "</svg>" in box, svg_tag
+    svg_tag = page[page.index('<svg class="state-diagram"') :].partition(">")[0]
+    assert f'width="{MAX_WIDTH}"' in svg_tag and "min-width" not in svg_tag, svg_tag
+    assert '<link rel="stylesheet" type="text/css" href="_static/statediagram.css' in page
+    diagram = tomllib.loads(SOURCE.read_text(encoding="utf-8"))
+    states = {key: s["label"] for key, s in diagram["states"].items()}
+    listed = page[page.index('<ul class="state-diagram-list"') : page.index("</ul></li>\n</ul>")]
+    sections = dict(
+        (part.partition("</span>")[0], part)
+        for part in listed.split('<span class="state-diagram-state">')[1:]
+    )
+    missing = [
+        t
+        for t in diagram["transitions"]
+        if f'{escape(t["label"])}</span> <span class="state-diagram-to">→ '
+        f"{escape(states[t['to']])}</span>" not in sections.get(escape(states[t["from"]]), "")
+    ]
+    assert sorted(sections) == sorted(map(escape, states.values())) and not missing, missing
+
+
+def test_a_diagram_wider_than_a_page_column_fails_the_build(tmp_path):
+    source = SOURCE.read_text(encoding="utf-8")
+    source += '\n[states.archived]\nlabel = "archived"\ncol = 3\nrow = 0\n'
+    build = build_diagram(tmp_path, source, builder="dummy")
+    assert build.returncode != 0
+    assert f"4 columns are wider than {MAX_WIDTH} px" in build.log, build.log

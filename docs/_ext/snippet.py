@@ -13,6 +13,9 @@ from sphinx.writers.html5 import HTML5Translator
 
 from cells import DEFAULT_ROOT, SnippetError, read_cells
 
+# What a folded cell's summary adds to its text; snippet.css hides it while the cell is open.
+HINT = "（点击展开）"
+
 
 class details(nodes.General, nodes.Element):
     """A collapsible block (HTML <details>) holding a setup cell."""
@@ -20,7 +23,8 @@ class details(nodes.General, nodes.Element):
 
 def visit_details(self, node: details) -> None:
     self.body.append(self.starttag(node, "details", CLASS="snippet-details"))
-    self.body.append(f"<summary>{self.encode(node['summary'])}</summary>")
+    hint = f'<span class="snippet-details-hint">{HINT}</span>'
+    self.body.append(f"<summary>{self.encode(node['summary'])}{hint}</summary>")
 
 
 def depart_details(self, node: details) -> None:
@@ -76,6 +80,8 @@ class SnippetDirective(SphinxDirective):
             shown.append(output)
         box = nodes.container(classes=["snippet"])
         if "collapsed" in self.options:
+            if HINT.strip("（）") in self.options["collapsed"]:
+                raise self.error(f"snippet {rel}: write :collapsed: without {HINT}, it is added")
             box += details(summary=self.options["collapsed"] or f"{rel} · {name}")
             box[0].extend(shown)
         else:

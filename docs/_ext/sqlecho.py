@@ -3,15 +3,22 @@
 import logging
 import sys
 
-from pygments.lexer import RegexLexer, using
+from pygments.lexer import RegexLexer, inherit, using
 from pygments.lexers.sql import SqlLexer
-from pygments.token import Comment, Generic, Keyword, Text
+from pygments.token import Comment, Generic, Keyword, Name, Text
 
 # A statement the engine logs is followed by its parameters on a line of its own
 # ("[generated in 0.0001s] ('alice',)", written "[...] ('alice',)" on a page);
 # BEGIN (implicit), COMMIT and ROLLBACK are logged alone.
 KEYWORDS = "SELECT INSERT UPDATE DELETE CREATE DROP ALTER PRAGMA WITH SAVEPOINT RELEASE PREPARE SET"
 STATEMENT = rf"(?=(?:{'|'.join(KEYWORDS.split())}|ROLLBACK TO)\b)"
+
+
+class PlaceholderSqlLexer(SqlLexer):
+    """SQL whose psycopg/pyformat placeholders (``%(name)s``) are one token each: a wrapped
+    output line never breaks inside one (snippet.css)."""
+
+    tokens = {"root": [(r"%\(\w+\)s", Name.Variable), inherit]}
 
 
 class SqlEchoLexer(RegexLexer):
@@ -28,8 +35,8 @@ class SqlEchoLexer(RegexLexer):
         ],
         "statement": [
             (r"\[[^\n]*\n?", Comment, "#pop"),
-            (r"[^\n]*\n", using(SqlLexer)),
-            (r".+", using(SqlLexer)),
+            (r"[^\n]*\n", using(PlaceholderSqlLexer)),
+            (r".+", using(PlaceholderSqlLexer)),
         ],
     }
 

@@ -6,28 +6,17 @@ from html import escape
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
+from statelist import listing
 
-CELL_W, CELL_H = 330, 170  # grid spacing: wide enough that no label touches another arrow
-BOX_W, BOX_H = 150, 48  # one state
-MARGIN = 60
+CELL_W, CELL_H = 241, 220  # grid spacing: wide enough that no label touches another arrow
+BOX_W, BOX_H = 120, 46  # one state
+MARGIN = 67  # room for the labels beside the outer arrows
 
-# On a narrow screen the SVG stops shrinking at MIN_WIDTH (labels stay readable) and its
-# box scrolls sideways instead; the page itself never does.
-MIN_WIDTH = 620
-SCROLL_STYLE = "overflow-x:auto;max-width:100%"
-SVG_STYLE = (
-    f"max-width:100%;min-width:{MIN_WIDTH}px;height:auto;"
-    "color:var(--color-foreground-primary,#222);font-size:14px;font-family:inherit"
-)
-BOX_STYLE = (
-    "fill:var(--color-background-secondary,#f8f9fb);"
-    "stroke:var(--color-brand-primary,#2962ff);stroke-width:2"
-)
-# The halo (a stroke in the page background colour) keeps a label readable over a line.
-LABEL_STYLE = (
-    "fill:currentColor;stroke:var(--color-background-primary,#fff);stroke-width:4;"
-    "paint-order:stroke;stroke-linejoin:round"
-)
+# The SVG is drawn at its own size, never scaled down: 12 px labels stay 12 px on screen. A box
+# narrower than MAX_WIDTH (a phone) shows the same states and transitions as a list instead
+# (statediagram.css switches at this width); a wider diagram is refused.
+MAX_WIDTH = 736
+# Colours, line widths and font sizes: statediagram.css (12 px labels, 13 px state names).
 
 
 def clip(cx: float, cy: float, tx: float, ty: float) -> tuple[float, float]:
@@ -38,7 +27,7 @@ def clip(cx: float, cy: float, tx: float, ty: float) -> tuple[float, float]:
 
 
 def label(text: str, mx: float, my: float, nx: float, ny: float, bend: float) -> str:
-    """A transition's label beside the midpoint (mx, my) of its curve, on the outer side."""
+    """A transition's label beside the point (mx, my) of its curve, on the outer side."""
     # A straight line's label goes above it (or left of it, if the line is vertical).
     side = 1 if bend > 0 or (bend == 0 and (ny, nx) < (0, 0)) else -1
     ox, oy = side * nx, side * ny  # unit vector from the line towards the label
@@ -47,27 +36,29 @@ def label(text: str, mx: float, my: float, nx: float, ny: float, bend: float) ->
     baseline = "auto" if oy < -0.3 else "hanging" if oy > 0.3 else "middle"
     return (
         f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" dominant-baseline="{baseline}" '
-        f'font-size="12" style="{LABEL_STYLE}">{escape(text)}</text>'
+        f'class="label">{escape(text)}</text>'
     )
 
 
+def size(states: dict) -> tuple[int, int]:
+    """The width and height of the SVG for these states, in px on screen."""
+    width = 2 * MARGIN + BOX_W + CELL_W * max(s["col"] for s in states.values())
+    return width, 2 * MARGIN + BOX_H + CELL_H * max(s["row"] for s in states.values())
+
+
 def render(source: dict, uid: str) -> str:
-    """The <svg> element for a parsed diagram source, in its scrolling box."""
+    """The <svg> element for a parsed diagram source, and its list form, in one box."""
     states = source["states"]
     centre = {
         name: (MARGIN + BOX_W / 2 + s["col"] * CELL_W, MARGIN + BOX_H / 2 + s["row"] * CELL_H)
         for name, s in states.items()
     }
-    width = 2 * MARGIN + BOX_W + CELL_W * max(s["col"] for s in states.values())
-    height = 2 * MARGIN + BOX_H + CELL_H * max(s["row"] for s in states.values())
+    width, height = size(states)
     title = escape(source["title"])
     out = [
-        # The box scrolls on a narrow screen: a keyboard can reach it, and it has a name.
-        f'<div class="state-diagram-box" tabindex="0" role="group" aria-label="{title}" '
-        f'style="{SCROLL_STYLE}">',
+        '<div class="state-diagram-box">',
         f'<svg class="state-diagram" xmlns="http://www.w3.org/2000/svg" role="img" '
-        f'aria-label="{title}" viewBox="0 0 {width} {height}" width="{width}" '
-        f'style="{SVG_STYLE}">',
+        f'aria-label="{title}" viewBox="0 0 {width} {height}" width="{width}">',
         f"<title>{title}</title>",
         f'<defs><marker id="{uid}-arrow" viewBox="0 0 10 10" refX="9" refY="5" '
         'markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
@@ -85,17 +76,21 @@ def render(source: dict, uid: str) -> str:
             f'<path d="M{sx:.1f},{sy:.1f} Q{qx:.1f},{qy:.1f} {ex:.1f},{ey:.1f}" fill="none" '
             f'stroke="currentColor" stroke-width="1.5" marker-end="url(#{uid}-arrow)"/>'
         )
-        mx, my = (sx + 2 * qx + ex) / 4, (sy + 2 * qy + ey) / 4  # the curve's midpoint
+        u = t.get("at", 0.5)  # where along the curve its label sits: 0 start, 1 end
+        mx = (1 - u) ** 2 * sx + 2 * u * (1 - u) * qx + u**2 * ex
+        my = (1 - u) ** 2 * sy + 2 * u * (1 - u) * qy + u**2 * ey
         out.append(label(t["label"], mx, my, nx, ny, bend))
     for name, s in states.items():
         cx, cy = centre[name]
         out.append(
             f'<rect x="{cx - BOX_W / 2:.1f}" y="{cy - BOX_H / 2:.1f}" width="{BOX_W}" '
-            f'height="{BOX_H}" rx="10" style="{BOX_STYLE}"/>'
+            f'height="{BOX_H}" rx="10"/>'
             f'<text x="{cx:.1f}" y="{cy:.1f}" text-anchor="middle" dominant-baseline="middle" '
             f'fill="currentColor" font-weight="bold">{escape(s.get("label", name))}</text>'
         )
-    out.append("</svg></div>")
+    out.append("</svg>")
+    out.append(listing(source))
+    out.append("</div>")
     return "\n".join(out)
 
 
@@ -107,6 +102,9 @@ def check(source: dict) -> None:
     for name, s in states.items():
         if not all(isinstance(s.get(k), int) for k in ("col", "row")):
             raise ValueError(f"state {name!r} needs integer 'col' and 'row'")
+    if size(states)[0] > MAX_WIDTH:
+        columns = max(s["col"] for s in states.values()) + 1
+        raise ValueError(f"{columns} columns are wider than {MAX_WIDTH} px; use fewer")
     for i, t in enumerate(source.get("transitions", []), start=1):
         for end in ("from", "to"):
             if t.get(end) not in states:
@@ -138,4 +136,5 @@ class StateDiagram(SphinxDirective):
 
 def setup(app):
     app.add_directive("state-diagram", StateDiagram)
+    app.setup_extension("statelist")
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
