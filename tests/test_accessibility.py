@@ -60,6 +60,9 @@ def test_a_link_to_a_section_lands_on_its_heading(browser, site, html_build, vie
         page.goto("about:blank")  # a fresh load each time, as a link from another page
         page.goto(f"{site}{name}.html#{anchor}", wait_until="load")
         top, at_bottom = page.evaluate(SETTLED_TOP, anchor)
+        if not (0 <= top <= 120 or (at_bottom and top >= 0)):
+            # Under load the jump can come after the first quiet 300 ms: settle once more.
+            top, at_bottom = page.evaluate(SETTLED_TOP, anchor)
         # A section near the end: the page cannot scroll further, the heading is below.
         if not (0 <= top <= 120 or (at_bottom and top >= 0)):
             off.append(f"{name}.html#{anchor}: heading top at {top:.0f} px")
