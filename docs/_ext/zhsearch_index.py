@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from zhsearch_words import glossary_names, merge_groups, synonym_counts, words
+from zhsearch_words import gerund_groups, glossary_names, merge_groups, synonym_counts, words
 
 # Pages read less for their own sake: a glossary entry is a one-line definition, the home
 # page a table of contents.  Their sections score this much of a chapter's.
@@ -31,7 +31,9 @@ def reading_order(env, stored: dict) -> list[str]:
 def build_index(env, stored: dict, synonyms: list[list[str]]) -> dict:
     """The index of stored (docname: its entries, zhsearch_collect.collect())."""
     entries = [e for d in reading_order(env, stored) for e in stored.get(d, [])]
-    synonyms = merge_groups(synonyms + [glossary_names(e["terms"]) for e in entries if e["terms"]])
+    glossary = [glossary_names(e["terms"]) for e in entries if e["terms"]]
+    prose = {w for e in entries for w in [*e["prose"], *e["title_words"]]}
+    synonyms = merge_groups(synonyms + glossary + gerund_groups(prose))
     docs, sections, postings = [], [], {}
     for docname in reading_order(env, stored):
         if docname not in stored:

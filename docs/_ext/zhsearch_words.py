@@ -80,6 +80,22 @@ def glossary_names(terms: list[str]) -> list[str]:
     return names
 
 
+def gerund_groups(vocabulary: set[str]) -> list[list[str]]:
+    """[verb, gerund] for each -ing word of vocabulary whose verb it also has: the official
+    headings say "Expunging", "Merging", "Refreshing"; readers type expunge, merge, refresh."""
+    groups = []
+    for word in sorted(vocabulary):
+        if len(word) < 6 or not word.endswith("ing") or "_" in word:
+            continue
+        stem = word[:-3]
+        doubled = [stem[:-1]] if stem[-1] == stem[-2] else []  # committing -> commit
+        for verb in [stem, stem + "e", *doubled]:  # flushing, closing
+            if verb in vocabulary and not verb.endswith("ing"):
+                groups.append([verb, word])
+                break
+    return groups
+
+
 def merge_groups(groups: list[list[str]]) -> list[list[str]]:
     """Groups of synonyms, those that share a word merged into one, in a stable order."""
     merged: list[list[str]] = []
