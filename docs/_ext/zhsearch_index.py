@@ -69,7 +69,8 @@ def build_index(env, stored: dict, synonyms: list[list[str]]) -> dict:
     return {
         "docs": docs,
         # [page, anchor, title, excerpt, how much the title's words weigh (0: a title several
-        # pages use, no title bonus), how many words its text has]
+        # pages use, no title bonus), how many words its text has, and when it has any, the
+        # title's words that are only parts of a longer word of it]
         "sections": [
             [
                 s["doc"],
@@ -79,6 +80,7 @@ def build_index(env, stored: dict, synonyms: list[list[str]]) -> dict:
                 0 if pages_by_title[s["title"]] > 2 else title_weight(s["title"], synonyms, idf),
                 round(sum(s["prose"].values()) + CODE_WEIGHT * sum(s["code"].values())),
             ]
+            + ([s["title_parts"]] if s["title_parts"] else [])
             for s in sections
         ],
         "words": {word: encode(postings[word]) for word in sorted(postings)},
