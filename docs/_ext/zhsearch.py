@@ -77,7 +77,7 @@ def setup(app):
     app.connect("html-page-context", page_context)
     return {
         "version": "2.0",
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -27,12 +27,17 @@ class Collector:
         prose, code = [], []
         for node in body:
             self.text(node, prose, code)
+        if not prose and not code:  # a heading over subsections only: it holds what they hold
+            for node in body:
+                self.text(node, prose, code, nested=True)
         prose_text = " ".join(" ".join(prose).split())
         self.sections.append(
             {
                 "anchor": anchor,
                 "title": title,
                 "title_words": sorted(set(words(title))),
+                # words the title has only inside a longer word (对象 of 对象图)
+                "title_parts": sorted(set(words(title)) - set(words(title, parts=False))),
                 "prose": dict(Counter(words(prose_text))),
                 "code": dict(Counter(words(" ".join(code)))),
                 "excerpt": excerpt(prose_text),
@@ -41,18 +46,18 @@ class Collector:
             }
         )
 
-    def text(self, node: nodes.Node, prose: list[str], code: list[str]) -> None:
-        if isinstance(node, (nodes.section, addnodes.glossary, *SKIPPED)):
+    def text(self, node: nodes.Node, prose: list[str], code: list[str], nested: bool = False) -> None:
+        if isinstance(node, (addnodes.glossary, *SKIPPED)) or isinstance(node, nodes.section) and not nested:
             return  # a subsection and each glossary term are sections of their own
         if isinstance(node, nodes.Text):
-            prose.append(str(node))
+            prose.append(node.astext())  # without the NUL that marks an rst escape
         elif is_code(node):
             code.append(node.astext())
         elif isinstance(node, nodes.raw):
             return  # inline SVG (state diagrams): its labels repeat the prose
         else:
             for child in node.children:
-                self.text(child, prose, code)
+                self.text(child, prose, code, nested)
 
 
 def excerpt(text: str) -> str:

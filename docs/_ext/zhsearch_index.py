@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from zhsearch_words import glossary_names, merge_groups, synonym_counts, words
+from zhsearch_words import gerund_groups, glossary_names, merge_groups, synonym_counts, words
 
 # Pages read less for their own sake: a glossary entry is a one-line definition, the home
 # page a table of contents.  Their sections score this much of a chapter's.
@@ -31,7 +31,9 @@ def reading_order(env, stored: dict) -> list[str]:
 def build_index(env, stored: dict, synonyms: list[list[str]]) -> dict:
     """The index of stored (docname: its entries, zhsearch_collect.collect())."""
     entries = [e for d in reading_order(env, stored) for e in stored.get(d, [])]
-    synonyms = merge_groups(synonyms + [glossary_names(e["terms"]) for e in entries if e["terms"]])
+    glossary = [glossary_names(e["terms"]) for e in entries if e["terms"]]
+    prose = {w for e in entries for w in [*e["prose"], *e["title_words"]]}
+    synonyms = merge_groups(synonyms + glossary + gerund_groups(prose))
     docs, sections, postings = [], [], {}
     for docname in reading_order(env, stored):
         if docname not in stored:
@@ -67,7 +69,8 @@ def build_index(env, stored: dict, synonyms: list[list[str]]) -> dict:
     return {
         "docs": docs,
         # [page, anchor, title, excerpt, how much the title's words weigh (0: a title several
-        # pages use, no title bonus), how many words its text has]
+        # pages use, no title bonus), how many words its text has, and when it has any, the
+        # title's words that are only parts of a longer word of it]
         "sections": [
             [
                 s["doc"],
@@ -77,6 +80,7 @@ def build_index(env, stored: dict, synonyms: list[list[str]]) -> dict:
                 0 if pages_by_title[s["title"]] > 2 else title_weight(s["title"], synonyms, idf),
                 round(sum(s["prose"].values()) + CODE_WEIGHT * sum(s["code"].values())),
             ]
+            + ([s["title_parts"]] if s["title_parts"] else [])
             for s in sections
         ],
         "words": {word: encode(postings[word]) for word in sorted(postings)},

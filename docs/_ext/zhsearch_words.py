@@ -6,13 +6,15 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from jieba import cut
 from sphinx.search._stopwords.en import ENGLISH_STOPWORDS
 from sphinx.search.zh import cut_for_search
 
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 LATIN = re.compile(r"[a-z0-9_]+")
 # Chinese characters that say nothing on their own.
-CJK_STOP = set("的了是在和也就都而及与或这那个把被让给对从到为以着呢吗吧啊所其之即则但并且")
+CJK_STOP = set("的了是在和也就都而及与或这那个把被让给对从到为以着呢吗吧啊所其之即则但并且"
+               "它你里上下中后时不会再只要有先还才已又另仍却能等由过见")
 
 
 def latin_word(word: str) -> str:
@@ -22,38 +24,39 @@ def latin_word(word: str) -> str:
     return word
 
 
-def words(text: str) -> list[str]:
-    """The index words of text: jieba's words for Chinese, lowercased words for Latin."""
+def words(text: str, parts: bool = True) -> list[str]:
+    """The index words of text: jieba's words for Chinese, lowercased words for Latin.
+
+    With parts, also the words inside a longer one, which a query has at half weight: the
+    dictionary words of a Chinese word (jieba's cut_for_search: 阶段 of 两阶段提交) and the
+    parts of an identifier (autoflush of no_autoflush)."""
     text = text.lower()
     found = []
     for run in CJK.findall(text):
-        found += [w for w in cut_for_search(run) if not (len(w) == 1 and w in CJK_STOP)]
+        cutter = cut_for_search if parts else cut
+        found += [w for w in cutter(run) if not (len(w) == 1 and w in CJK_STOP)]
     for word in LATIN.findall(text):
         if word.isdigit() or len(word) < 2 or word in ENGLISH_STOPWORDS:
             continue
         found.append(latin_word(word))
-        if "_" in word.strip("_"):  # no_autoflush is also found as autoflush
-            parts = [p for p in word.split("_") if len(p) > 1 and p not in ENGLISH_STOPWORDS]
-            found += [latin_word(p) for p in parts]
+        if parts and "_" in word.strip("_"):  # no_autoflush is also found as autoflush
+            pieces = [p for p in word.split("_") if len(p) > 1 and p not in ENGLISH_STOPWORDS]
+            found += [latin_word(p) for p in pieces]
     return found
-
-
-def mentions(text: str, phrase: str) -> bool:
-    """Whether text (lowercased) holds phrase, a Latin one as whole words (as zhsearch.js)."""
-    if CJK.search(phrase):
-        return phrase in text
-    return re.search(rf"(^|[^a-z0-9_]){re.escape(phrase)}($|[^a-z0-9_])", text) is not None
 
 
 def synonym_counts(text: str, synonyms: list[list[str]]) -> Counter:
     """A word ``~N`` for each group of synonyms that text mentions, as often as it does
-    (zhsearch.js adds ``~N`` to a query that mentions one of group N)."""
+    (zhsearch.js adds ``~N`` to a query that mentions one of group N).  A Chinese phrase
+    inside a longer one is not mentioned there: 不可重复读 is not 可重复读, 读已提交 not 提交."""
     counts = Counter()
+    cjk = sorted(((p, n) for n, g in enumerate(synonyms) for p in g if CJK.search(p)), key=lambda x: -len(x[0]))
+    for phrase, n in cjk:
+        counts[f"~{n}"] += text.count(phrase)
+        text = text.replace(phrase, " ")
     for n, group in enumerate(synonyms):
         for phrase in group:
-            if CJK.search(phrase):
-                counts[f"~{n}"] += text.count(phrase)
-            else:
+            if not CJK.search(phrase):
                 pattern = rf"(?<![a-z0-9_]){re.escape(phrase)}(?![a-z0-9_])"
                 counts[f"~{n}"] += len(re.findall(pattern, text))
     return +counts
@@ -78,6 +81,22 @@ def glossary_names(terms: list[str]) -> list[str]:
     for term in terms:
         names += [n.strip().lower() for n in re.split(r"[（）()/]", term) if n.strip()]
     return names
+
+
+def gerund_groups(vocabulary: set[str]) -> list[list[str]]:
+    """[verb, gerund] for each -ing word of vocabulary whose verb it also has: the official
+    headings say "Expunging", "Merging", "Refreshing"; readers type expunge, merge, refresh."""
+    groups = []
+    for word in sorted(vocabulary):
+        if len(word) < 6 or not word.endswith("ing") or "_" in word:
+            continue
+        stem = word[:-3]
+        doubled = [stem[:-1]] if stem[-1] == stem[-2] else []  # committing -> commit
+        for verb in [stem, stem + "e", *doubled]:  # flushing, closing
+            if verb in vocabulary and not verb.endswith("ing"):
+                groups.append([verb, word])
+                break
+    return groups
 
 
 def merge_groups(groups: list[list[str]]) -> list[list[str]]:

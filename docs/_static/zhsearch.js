@@ -6,8 +6,9 @@
  * left out: an object's address, a session id, the sqlalche.me link of a pasted message.
  * Each section scores by its matches (rarer words weigh more) times the square of the share
  * of the query it holds, plus a bonus when its title holds the query and the query its
- * title (an errors-page heading and the message pasted from a traceback).  Results link to
- * the section itself.
+ * title (an errors-page heading and the message pasted from a traceback).  A title's word
+ * counts less in a long title, and not at all for a whole query word that the title has
+ * only inside a longer word.  Results link to the section itself.
  */
 "use strict";
 (() => {
@@ -21,6 +22,8 @@
   const EXCEPTION = /^[a-z]+(error|exception|failure|warning|notavailable)$/;
   const SECTIONS = INDEX.sections.length;
   const AVERAGE = INDEX.sections.reduce((sum, section) => sum + section[5], 0) / SECTIONS;
+  const TITLED = INDEX.sections.filter((section) => section[4] > 0);
+  const TITLE_AVERAGE = TITLED.reduce((sum, section) => sum + section[4], 0) / TITLED.length;
   const K1 = 1.2; // BM25: how fast more occurrences stop counting
   const B = 0.75; // BM25: how much a long section's occurrences count less
   const PAGE = 0.1; // how much the rest of a page's matches add to each of its sections
@@ -68,16 +71,16 @@
       for (let length = Math.min(LONGEST, end); length >= 1; length--) {
         const word = run.slice(end - length, end);
         const score = best[end - length][0] + length * length;
-        if (known(word) && score > choice[0]) choice = [score, [...best[end - length][1], word]];
+        if (known(word) && score > choice[0]) choice = [score, [...best[end - length][1], [word, end - length]]];
       }
       best.push(choice);
     }
-    return best[run.length][1];
+    return best[run.length][1]; // [word, where it starts]...
   };
 
-  const mentions = (text, phrase) =>
-    HAS_CJK.test(phrase) ? text.includes(phrase)
-      : new RegExp(`(^|[^a-z0-9_])${phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^a-z0-9_])`).test(text);
+  const CJK_PHRASES = INDEX.synonyms.flat().filter((phrase) => HAS_CJK.test(phrase)).sort((a, b) => b.length - a.length);
+  const mentions = (text, phrase) => // a Latin phrase, as whole words
+    new RegExp(`(^|[^a-z0-9_])${phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^a-z0-9_])`).test(text);
 
   /* The index words of a query, each with how much it counts (1, or 0.5 for a part). */
   const queryWords = (query) => {
@@ -86,11 +89,25 @@
     const add = (word, weight) => {
       if (known(word) && !(words.get(word) >= weight)) words.set(word, weight);
     };
+    // The Chinese synonyms a run says, the longest first, and the words of the run inside
+    // them: 读已提交 (read committed) is one match, not also 提交 (commit), 读 and 已; the
+    // 线程 (thread) of 多线程 leaves the word 多线程.
+    const said = new Set();
     for (const run of text.match(CJK) || []) {
-      for (const word of segment(run)) {
+      const inside = new Set();
+      let rest = run;
+      for (const phrase of CJK_PHRASES) {
+        for (let at = rest.indexOf(phrase); at >= 0; at = rest.indexOf(phrase)) {
+          said.add(phrase);
+          for (let i = at; i < at + phrase.length; i++) inside.add(i);
+          rest = rest.slice(0, at) + " ".repeat(phrase.length) + rest.slice(at + phrase.length);
+        }
+      }
+      for (const [word, start] of segment(run)) {
+        if (inside.has(start) && inside.has(start + word.length - 1)) continue;
         add(word, 1);
         for (let length = 2; length < word.length; length++) { // jieba's cut_for_search parts
-          for (let start = 0; start + length <= word.length; start++) add(word.slice(start, start + length), 0.5);
+          for (let from = 0; from + length <= word.length; from++) add(word.slice(from, from + length), 0.5);
         }
       }
     }
@@ -103,7 +120,7 @@
     // A word of a synonym group counts once, as its group: 合并 and merge in one title are
     // one match, not two (the index counts a group wherever one of its words occurs).
     INDEX.synonyms.forEach((group, number) => {
-      if (!group.some((phrase) => mentions(text, phrase))) return;
+      if (!group.some((phrase) => (HAS_CJK.test(phrase) ? said.has(phrase) : mentions(text, phrase)))) return;
       for (const phrase of group) {
         if (!words.has(phrase)) continue;
         words.delete(phrase);
@@ -124,14 +141,19 @@
       const idf = Math.log(1 + SECTIONS / list.length);
       whole += weight * idf;
       if (EXCEPTION.test(word)) exceptions.push(word);
-      for (const [section, count, inTitle] of list) {
+      for (const [section, count, titled] of list) {
+        // A whole word of the query is not one of a title that has it only inside a longer
+        // word (对象 of 对象图); a part of the query (阶段 of 两阶段提交) is.
+        const inTitle = titled && !(weight === 1 && (INDEX.sections[section][6] || []).includes(word));
         let hit = found.get(section);
         if (!hit) found.set(section, (hit = { section, matched: 0, sum: 0, title: 0, titleIdf: 0, exception: false }));
         const length = INDEX.sections[section][5];
-        const generic = INDEX.sections[section][4] === 0;
+        const titleWeight = INDEX.sections[section][4]; // 0: a title several pages use
         const bm25 = (count * (K1 + 1)) / (count + K1 * (1 - B + (B * length) / AVERAGE));
+        // A word of a long title (an error message) says less than one of a short title.
+        const short = inTitle && titleWeight ? Math.min(1, 1 / (1 - B + (B * titleWeight) / TITLE_AVERAGE)) : 0;
         hit.matched += weight * idf;
-        hit.sum += weight * idf * (bm25 + (inTitle && !generic ? 1 : 0));
+        hit.sum += weight * idf * (bm25 + short);
         if (inTitle) {
           hit.title += weight * idf;
           hit.titleIdf += idf;
