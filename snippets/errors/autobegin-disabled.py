@@ -27,6 +27,14 @@ try:
 except InvalidRequestError as exc:
     print(type(exc).__name__, exc)
 
+# %% expired
+with session.begin():
+    user = session.scalars(select(User)).one()
+try:
+    print(user.name)
+except InvalidRequestError as exc:
+    print(type(exc).__name__, exc)
+
 # %% fix
 with session.begin():
     print(session.scalars(select(User.name)).all())
