@@ -195,9 +195,12 @@ def test_following_a_result_highlights_without_errors(browser, site):
     page.goto(site + links[0])
     page.wait_for_timeout(200)
     marked = page.locator("span.highlighted").count()
+    hide = page.locator(".highlight-link a").all_inner_texts()
     page.close()
     assert not visit.errors, visit.errors
     assert marked > 0, f"{links[0]}: nothing highlighted"
+    # sphinx_highlight.js's link, in the language of the page (zhsearch.py orders the scripts)
+    assert hide == ["隐藏搜索结果"], f"{links[0]}: the link to hide the matches says {hide}"
 
 
 def test_an_empty_or_unknown_query_says_so(browser, site):

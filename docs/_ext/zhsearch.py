@@ -56,9 +56,24 @@ def write_index(app):
 
 
 def page_context(app, pagename, templatename, context, doctree) -> None:
-    """search.html loads the index by a URL that changes with it (no stale cached index)."""
+    """search.html loads the index by a URL that changes with it; translations load first."""
     if pagename == "search":
         context["zhsearch_version"] = getattr(app.builder, "zhsearch_version", "")
+    # sphinx_highlight.js writes its "Hide Search Matches" link as soon as it runs: the
+    # translations (added later, at a later priority) must come before it, or it stays English.
+    scripts = context.get("script_files", [])
+    named = {str(getattr(script, "filename", "")): script for script in scripts}
+    translations = named.get("_static/translations.js")
+    highlight = named.get("_static/sphinx_highlight.js")
+    if translations and highlight and scripts.index(translations) > scripts.index(highlight):
+        # Right before it at its priority (after doctools.js, which the translations call).
+        scripts.remove(translations)
+        scripts.insert(
+            scripts.index(highlight),
+            type(translations)(
+                translations.filename, priority=highlight.priority, **translations.attributes
+            ),
+        )
 
 
 def on_read(app, doctree) -> None:

@@ -46,8 +46,14 @@ class Collector:
             }
         )
 
-    def text(self, node: nodes.Node, prose: list[str], code: list[str], nested: bool = False) -> None:
-        if isinstance(node, (addnodes.glossary, *SKIPPED)) or isinstance(node, nodes.section) and not nested:
+    def text(
+        self, node: nodes.Node, prose: list[str], code: list[str], nested: bool = False
+    ) -> None:
+        if (
+            isinstance(node, (addnodes.glossary, *SKIPPED))
+            or isinstance(node, nodes.section)
+            and not nested
+        ):
             return  # a subsection and each glossary term are sections of their own
         if isinstance(node, nodes.Text):
             prose.append(node.astext())  # without the NUL that marks an rst escape

@@ -13,8 +13,10 @@ from sphinx.search.zh import cut_for_search
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 LATIN = re.compile(r"[a-z0-9_]+")
 # Chinese characters that say nothing on their own.
-CJK_STOP = set("的了是在和也就都而及与或这那个把被让给对从到为以着呢吗吧啊所其之即则但并且"
-               "它你里上下中后时不会再只要有先还才已又另仍却能等由过见")
+CJK_STOP = set(
+    "的了是在和也就都而及与或这那个把被让给对从到为以着呢吗吧啊所其之即则但并且"
+    "它你里上下中后时不会再只要有先还才已又另仍却能等由过见"
+)
 
 
 def latin_word(word: str) -> str:
@@ -50,7 +52,10 @@ def synonym_counts(text: str, synonyms: list[list[str]]) -> Counter:
     (zhsearch.js adds ``~N`` to a query that mentions one of group N).  A Chinese phrase
     inside a longer one is not mentioned there: 不可重复读 is not 可重复读, 读已提交 not 提交."""
     counts = Counter()
-    cjk = sorted(((p, n) for n, g in enumerate(synonyms) for p in g if CJK.search(p)), key=lambda x: -len(x[0]))
+    cjk = sorted(
+        ((p, n) for n, g in enumerate(synonyms) for p in g if CJK.search(p)),
+        key=lambda x: -len(x[0]),
+    )
     for phrase, n in cjk:
         counts[f"~{n}"] += text.count(phrase)
         text = text.replace(phrase, " ")
