@@ -17,7 +17,18 @@ PAGE = "Page\n====\n\nFirst.\n\nA section\n---------\n\nText.\n"
 def written(project, out) -> list[str]:
     """The pages an incremental build writes."""
     build = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-W", "-v", str(project), str(out)],
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            "-W",
+            "-v",
+            "--no-color",
+            str(project),
+            str(out),
+        ],
         capture_output=True,
         text=True,
     )
