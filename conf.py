@@ -126,7 +126,7 @@ doctest_default_flags = (
 # Runs before each snippet (each snippet file is one doctest group), before any
 # engine exists: echo=True then prints plain SQL to the captured stdout. The snippet's
 # namespace gets the __name__ of a script run with python (Flask(__name__) needs one).
-doctest_global_setup = "__name__ = '__main__'; import sqlecho; sqlecho.capture_echo()"
+doctest_global_setup = "__name__ = '__main__'; import echolog; echolog.capture_echo()"
 doctest_show_successes = False
 
 # -- HTML --------------------------------------------------------------------

@@ -13,10 +13,10 @@ import pickle
 import re
 
 import pytest
+from echolog import capture_echo
 
 from cells import read_cells
 from conftest import SNIPPETS
-from sqlecho import capture_echo
 
 # Reading an expired attribute under asyncio (the MissingGreenlet cells) leaves an
 # un-awaited coroutine inside the async driver; the warning is about the library.

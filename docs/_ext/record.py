@@ -13,9 +13,10 @@ import tempfile
 import traceback
 from pathlib import Path
 
+from echolog import capture_echo
+
 import pgserver
 from cells import read_cells
-from sqlecho import capture_echo
 
 # "[generated in 0.00012s] ('alice',)" -> "[...] ('alice',)": timings change on every run.
 TIMING = re.compile(r"^\[[^\]\n]*\d\.\d+s[^\]\n]*\]", re.MULTILINE)

@@ -1,7 +1,4 @@
-"""SQL echo: printed without timestamps under doctest, highlighted as SQL on the page."""
-
-import logging
-import sys
+"""SQL echo highlighted as SQL on the page (echolog.py prints it without timestamps)."""
 
 from pygments.lexer import RegexLexer, inherit, using
 from pygments.lexers.sql import SqlLexer
@@ -39,25 +36,6 @@ class SqlEchoLexer(RegexLexer):
             (r".+", using(PlaceholderSqlLexer)),
         ],
     }
-
-
-class EchoToStdout(logging.Handler):
-    """Write each record, message only, to whatever sys.stdout is when it is emitted."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        sys.stdout.write(self.format(record) + "\n")
-
-
-def capture_echo() -> None:
-    """Make ``echo=True`` print plain SQL into doctest's captured stdout.
-
-    SQLAlchemy adds its own timestamped handler only when the engine logger has
-    none, so this must run before the snippet creates an engine.
-    """
-    engine_logger = logging.getLogger("sqlalchemy.engine.Engine")
-    if not any(isinstance(h, EchoToStdout) for h in engine_logger.handlers):
-        engine_logger.addHandler(EchoToStdout())
-        engine_logger.propagate = False
 
 
 def setup(app):
