@@ -19,14 +19,16 @@ BENCHDIR     = .bench
 LIGHTHOUSE   = lighthouse@12.8.2
 BENCHOPTS    =
 WORKFLOWS    = $(wildcard .github/workflows/*.yml)
+BROWSERDIR   = docs/_browser
 SQLALCHEMY   = $(shell sed -n 's/^sqlalchemy\[asyncio\]==\([^ ]*\).*/\1/p' requirements.txt)
 
-.PHONY: help venv html doctest test check-page record inventory check serve livehtml clean \
+.PHONY: help venv browser html doctest test check-page record inventory check serve livehtml clean \
 	clean-venv bench offline-test
 
 help:
 	@echo "Please use \`make <target>' where <target> is one of"
 	@echo "  venv       create $(VENVDIR) and install requirements.txt (re-run when it changes)"
+	@echo "  browser    install Pyodide (npm ci) and the wheels it runs (pip download) into $(BROWSERDIR)"
 	@echo "  html       build the site into $(BUILDDIR)/html (zero warnings allowed)"
 	@echo "  doctest    run every snippet cell shown on a page and compare its output (PostgreSQL"
 	@echo "             snippets on a throwaway server if PostgreSQL is installed)"
@@ -51,19 +53,31 @@ $(VENVDIR)/.installed: requirements.txt
 	$(VENVPY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
 
-html: venv
+# What the 运行 buttons run in a reader's browser, served by the site itself: Pyodide from
+# the pinned npm package and the hash-checked wheels of wheels.txt. Installed once, and again
+# when the lock file or the pins change (the stamp is newer than both once installed).
+browser: $(BROWSERDIR)/node_modules/.installed
+$(BROWSERDIR)/node_modules/.installed: $(BROWSERDIR)/package-lock.json $(BROWSERDIR)/wheels.txt $(VENVDIR)/.installed
+	npm ci --prefix $(BROWSERDIR) --no-audit --no-fund --silent
+	rm -rf $(BROWSERDIR)/wheels
+	$(VENVPY) -m pip download --quiet --disable-pip-version-check --no-deps --only-binary :all: \
+		--platform any --python-version 3.14 --implementation py --abi none \
+		--require-hashes -r $(BROWSERDIR)/wheels.txt -d $(BROWSERDIR)/wheels
+	@touch $@
+
+html: venv browser
 	$(SPHINXBUILD) -b html $(ALLSPHINXOPTS) $(BUILDDIR)/html
 	@echo "Build finished: open $(BUILDDIR)/html/index.html"
 
 doctest: venv
 	$(PGSERVER) $(SPHINXBUILD) -b doctest $(ALLSPHINXOPTS) $(BUILDDIR)/doctest
 
-test: venv
+test: venv browser
 	$(PYTEST) $(PYTESTOPTS) tests
 
 # The author's loop for one page: the incremental HTML build (zero warnings, every page's
 # snippet checks), the doctest of that page alone, and its snippets run standalone.
-check-page: venv
+check-page: venv browser
 	@test -n "$(PAGE)" -a -f "$(SOURCES)/$(PAGE).rst" || \
 		{ echo "usage: make check-page PAGE=<page>, one of: $(basename $(notdir $(wildcard $(SOURCES)/*.rst)))"; exit 2; }
 	$(SPHINXBUILD) -b html -q $(ALLSPHINXOPTS) $(BUILDDIR)/html
@@ -92,7 +106,7 @@ offline-test: venv
 
 # Lighthouse (pinned, from npm, into $(BENCHDIR)) against every page of a separate
 # build, next to the official session_basics.html shipped in the pinned SQLAlchemy sdist.
-bench: venv
+bench: venv browser
 	@npm ls --prefix $(BENCHDIR) $(LIGHTHOUSE) >/dev/null 2>&1 || \
 		npm install --prefix $(BENCHDIR) --no-audit --no-fund --silent $(LIGHTHOUSE)
 	@test -f $(BENCHDIR)/sqlalchemy-$(SQLALCHEMY).tar.gz || $(VENVPY) -m pip download \
@@ -103,7 +117,7 @@ bench: venv
 serve: html
 	$(VENVPY) -m http.server --bind $(HOST) --directory $(BUILDDIR)/html $(PORT)
 
-livehtml: venv
+livehtml: venv browser
 	$(VENVDIR)/bin/sphinx-autobuild --host $(HOST) --port $(PORT) --watch snippets \
 		$(ALLSPHINXOPTS) $(BUILDDIR)/html
 

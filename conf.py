@@ -49,7 +49,7 @@ if SITE_BASEURL and not re.match(r"https?://[^/]+", SITE_BASEURL):
 # docs/locale/zh_CN/LC_MESSAGES/sphinx.po: furo's interface strings that Sphinx's catalog lacks.
 locale_dirs = ["locale"]
 root_doc = "index"
-exclude_patterns = ["_ext"]
+exclude_patterns = ["_ext", "_browser"]
 
 # The PostgreSQL major version the pages' PostgreSQL output was recorded on. Each such page
 # says so (.. postgres-version::) and the doctest build fails, naming the page, when the
@@ -81,6 +81,7 @@ extensions = [
     "description",  # <meta name="description"> and Open Graph from each page's first paragraph
     "notfound.extension",  # 404.html that works at any URL (sphinx-notfound-page)
     "tocdeps",  # an edit that keeps a page's title and sections does not rewrite index.html
+    "browserrun",  # 运行: the snippet cells Pyodide can run, run in the reader's browser
 ]
 
 # -- Glossary: a stable anchor for every term -----------------------------------

@@ -48,6 +48,8 @@ WHOLE_MODULES = {
     "tests/test_doctest.py",
     "tests/test_pages.py",
     "tests/test_pgversion.py",  # one throwaway build of misplaced version lines
+    "tests/test_pyodide.py",  # every snippet run once under Pyodide (the pyodide fixture)
+    "tests/test_browser_run.py",  # one reader's tab: Pyodide loads once (the reader fixture)
 }
 
 

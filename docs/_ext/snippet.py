@@ -78,7 +78,8 @@ class SnippetDirective(SphinxDirective):
                 expected, rel, path, "testoutput", language="sql-echo", classes=["snippet-output"]
             )
             shown.append(output)
-        box = nodes.container(classes=["snippet"])
+        # browserrun.py gives the box its 运行 button (or says why the browser cannot run it).
+        box = nodes.container(classes=["snippet"], snippet=rel, cell=name)
         if "collapsed" in self.options:
             if HINT.strip("（）") in self.options["collapsed"]:
                 raise self.error(f"snippet {rel}: write :collapsed: without {HINT}, it is added")

@@ -1,0 +1,38 @@
+// The worker behind 运行 (docs/_static/run.js): loads Pyodide from this site on the first
+// message, keeps it for the next ones, and runs a snippet's cells (docs/_ext/pyodide_runner.py).
+// Messages in: {id, rel, cells: [[name, code], ...]}. Out: {type: "progress", text} (for
+// every press waiting),
+// {id, type: "done", results, seconds, python}, {id, type: "failed", text}.
+import { loadPyodide } from "../_pyodide/pyodide.mjs";
+import { runCells, startPyodide } from "../_pyodide/setup.mjs";
+
+const base = new URL("../_pyodide/", import.meta.url);
+let ready = null;
+let python = "";
+
+async function read(path) {
+  const response = await fetch(new URL(path, base));
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+async function start(progress) {
+  const manifest = JSON.parse(new TextDecoder().decode(await read("manifest.json")));
+  python = manifest.python;
+  return startPyodide(loadPyodide, base.href, manifest, read, progress);
+}
+
+self.onmessage = async ({ data: { id, rel, cells } }) => {
+  const progress = (text) => postMessage({ type: "progress", text });
+  try {
+    ready ??= start(progress);
+    const pyodide = await ready;
+    progress("运行中……");
+    const begin = performance.now();
+    const results = runCells(pyodide, rel, cells);
+    postMessage({ id, type: "done", results, seconds: (performance.now() - begin) / 1000, python });
+  } catch (error) {
+    ready = null; // a failed start is tried again on the next press
+    postMessage({ id, type: "failed", text: String(error?.message ?? error) });
+  }
+};
