@@ -188,7 +188,7 @@ def add_script(app, pagename, templatename, context, doctree) -> None:
 
 
 def copy_runtime(app, exception) -> None:
-    """Pyodide, the wheels and the runner into _pyodide/ (a file already there is kept)."""
+    """Pyodide, the wheels and the runner into _pyodide/ (an unchanged file is not rewritten)."""
     if exception or app.builder.format != "html":
         return
     out = Path(app.outdir) / OUT

@@ -3,7 +3,7 @@
 // button (or Ctrl+Enter in the code) and a 还原 button once edited. A press runs the cells of
 // the box's snippet from the first one on the page up to this one, as edited, in a Web Worker
 // (docs/_static/run-worker.mjs), which loads Pyodide from this site on the first press only.
-// What the cells printed goes under the checked output, inside the box (tests/test_browser.py).
+// What the cells printed goes under the checked output, inside the box (tests/test_browser_run.py).
 (() => {
   const workerURL = new URL("run-worker.mjs", document.currentScript.src);
   let worker = null;
