@@ -82,6 +82,7 @@ extensions = [
     "notfound.extension",  # 404.html that works at any URL (sphinx-notfound-page)
     "tocdeps",  # an edit that keeps a page's title and sections does not rewrite index.html
     "browserrun",  # 运行: the snippet cells Pyodide can run, run in the reader's browser
+    "drawerbuttons",  # furo's menu and contents icons as buttons a keyboard reaches
 ]
 
 # -- Glossary: a stable anchor for every term -----------------------------------

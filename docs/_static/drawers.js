@@ -1,18 +1,14 @@
-// furo's menu and contents icons are <label>s of hidden checkboxes: make them keyboard buttons.
-document.querySelectorAll("label.nav-overlay-icon, label.toc-overlay-icon").forEach((label) => {
-  const box = document.getElementById(label.htmlFor);
-  const sync = () => label.setAttribute("aria-expanded", String(box.checked));
-  label.addEventListener("keydown", (event) => {
-    if (event.key === "Enter" || event.key === " ") {
-      event.preventDefault();
-      box.click();
-    }
-  });
+// furo's menu and contents icons, as buttons (docs/_ext/drawerbuttons.py): a press toggles the
+// hidden checkbox from which furo's CSS opens the drawer; aria-expanded follows it.
+document.querySelectorAll("button[data-drawer]").forEach((button) => {
+  const box = document.getElementById(button.dataset.drawer);
+  const sync = () => button.setAttribute("aria-expanded", String(box.checked));
+  button.addEventListener("click", () => box.click());
   box.addEventListener("change", () => {
     sync();
     const drawer = document.querySelector(box.id === "__toc" ? ".toc-drawer" : ".sidebar-drawer");
-    // The drawer becomes visible (snippet.css) before focus moves into it.
-    if (box.checked && label.matches(":focus-visible")) {
+    // The drawer becomes visible (drawers.css) before focus moves into it.
+    if (box.checked && button.matches(":focus-visible")) {
       const targets = drawer.querySelectorAll("a[href], input:not([type=hidden])");
       requestAnimationFrame(() => [...targets].find((el) => el.getClientRects().length)?.focus());
     }
@@ -24,9 +20,9 @@ document.addEventListener("keydown", (event) => {
   if (event.key !== "Escape") return;
   document.querySelectorAll("input.sidebar-toggle:checked").forEach((box) => {
     box.click();
-    const label = [...document.querySelectorAll(`label[for="${box.id}"][tabindex]`)].find(
+    const button = [...document.querySelectorAll(`button[data-drawer="${box.id}"]`)].find(
       (each) => each.offsetParent !== null,
     );
-    label?.focus();
+    button?.focus();
   });
 });
