@@ -55,14 +55,22 @@ $(VENVDIR)/.installed: requirements.txt
 
 # What the 运行 buttons run in a reader's browser, served by the site itself: Pyodide from
 # the pinned npm package and the hash-checked wheels of wheels.txt. Installed once, and again
-# when the lock file or the pins change (the stamp is newer than both once installed).
+# when the lock file, the pins or purewheel.py change (the stamp is newer than all once installed).
+# BROWSER_SDISTS have no py3-none-any wheel on PyPI: pip fetches their pinned sdist instead (its
+# hash is in wheels.txt; pip prepares its metadata, running its setup.py in an isolated build
+# environment with the build backend it names, fetched from PyPI, but compiles nothing), and
+# purewheel.py packs its pure-Python package into a py3-none-any wheel.
+BROWSER_SDISTS = markupsafe
 browser: $(BROWSERDIR)/node_modules/.installed
-$(BROWSERDIR)/node_modules/.installed: $(BROWSERDIR)/package-lock.json $(BROWSERDIR)/wheels.txt $(VENVDIR)/.installed
+$(BROWSERDIR)/node_modules/.installed: $(BROWSERDIR)/package-lock.json $(BROWSERDIR)/wheels.txt \
+		docs/_ext/purewheel.py $(VENVDIR)/.installed
 	npm ci --prefix $(BROWSERDIR) --no-audit --no-fund --silent
 	rm -rf $(BROWSERDIR)/wheels
 	$(VENVPY) -m pip download --quiet --disable-pip-version-check --no-deps --only-binary :all: \
+		--no-binary $(BROWSER_SDISTS) \
 		--platform any --python-version 3.14 --implementation py --abi none \
 		--require-hashes -r $(BROWSERDIR)/wheels.txt -d $(BROWSERDIR)/wheels
+	$(VENVPY) docs/_ext/purewheel.py $(BROWSERDIR)/wheels
 	@touch $@
 
 html: venv browser

@@ -171,7 +171,8 @@ RUN_PAGE, RUN_SNIPPET = "session-basics.html", "session-basics/sync-strategies.p
 
 def run_times(html: Path) -> list[tuple[str, str]]:
     """运行 in Chromium: the first press (cold: Pyodide loads), a second cell (warm), and
-    the bytes the first press transferred (served with gzip as above)."""
+    the bytes the first press transferred (served with gzip as above): Pyodide and the core
+    wheels, as the snippet imports no group besides them (Flask's loads on Flask snippets only)."""
     sys.path.insert(0, str(ROOT / "tests"))
     from chromium import CHROMIUM, FLAGS
     from playwright.sync_api import sync_playwright

@@ -2,7 +2,8 @@
 
 tests/test_pyodide.py proves every runnable cell prints its page's output under Pyodide;
 this checks what a reader does with the buttons: the worker, the output under the cell, an
-edit that changes the SQL, the reset, and that nothing loads before the first press.
+edit that changes the SQL, the reset, that nothing loads before the first press, and that
+Flask's wheels load at a press on a Flask snippet only.
 """
 
 from __future__ import annotations
@@ -10,17 +11,20 @@ from __future__ import annotations
 import doctest
 import re
 
+import browserrun
 import pytest
 from chromium import LOCAL, Visit
 
-from conftest import FLAGS, shown_cells
+from conftest import FLAGS, SNIPPETS, shown_cells
 
 TIMEOUT = 120_000  # ms: the first press loads Pyodide (about 13 MB from the local server)
-# The cells pressed: (page, snippet, cell), on two pages.
+# The cells pressed: (page, snippet, cell), on three pages; the last one needs Flask's wheels.
 PRESSED = [
     ("session-basics", "session-basics/sync-strategies.py", "fetch"),
     ("getting-started", "getting-started/first-session.py", None),  # its last cell
+    ("contextual", "contextual/flask-scoped.py", None),
 ]
+FLASK_WHEELS = {browserrun.wheel_file(*pin).name for pin in browserrun.wheel_groups()["flask"]}
 
 
 def box(page, rel: str, cell: str):
@@ -74,7 +78,14 @@ def test_a_press_shows_what_the_page_checked(reader, name, rel, cell):
         page.goto(site + f"{name}.html", wait_until="load")
     cell = cell or page.locator(f'.snippet[data-snippet="{rel}"]').last.get_attribute("data-cell")
     target = box(page, rel, cell)
+    before = len(requests)
     got = press(page, target)
+    fetched = {url.rsplit("/", 1)[-1] for url in requests[before:] if "/_pyodide/wheels/" in url}
+    # (Each page has its own worker: a Flask snippet's first press on it fetches them all.)
+    needs_flask = browserrun.groups_needed(SNIPPETS / rel)
+    assert fetched & FLASK_WHEELS == (FLASK_WHEELS if needs_flask else set()), (
+        f"{name}.html, {rel}: the press fetched {sorted(fetched)}"
+    )
     assert matches(expected(rel, cell), got), (
         f"{name}.html, {rel} · {cell}: the browser printed\n{got}\nthe page checked\n"
         f"{expected(rel, cell)}"

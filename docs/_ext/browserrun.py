@@ -3,8 +3,10 @@
 The site serves everything itself, under _pyodide/: Pyodide from the pinned npm package
 (docs/_browser/package-lock.json), the pure-Python wheels of docs/_browser/wheels.txt, the
 runner (pyodide_runner.py, echolog.py, pyodide_setup.mjs) and manifest.json. `make html`
-installs the first two (npm ci, pip download) into docs/_browser/. Nothing is fetched until
-a reader presses 运行: docs/_static/run.js starts docs/_static/run-worker.mjs then.
+installs the first two (npm ci, pip download, purewheel.py) into docs/_browser/. Nothing is
+fetched until a reader presses 运行: docs/_static/run.js starts docs/_static/run-worker.mjs
+then, which installs the core wheels (SQLAlchemy) and, only for a snippet that imports Flask,
+the flask group (GROUPS: the box says which groups its snippet needs in data-wheels).
 
 A snippet that cannot run there says why instead of offering the button; cannot_run() decides,
 from what the snippet imports, and tests/test_pyodide.py checks both ways: every runnable cell
@@ -36,7 +38,14 @@ RUNTIME = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.
            "pyodide-lock.json"]  # fmt: skip
 MODULES = ["echolog.py", "pyodide_runner.py"]
 OUT = "_pyodide"
-INSTALL_HINT = "`make html` installs it (npm ci and pip download in docs/_browser/)"
+INSTALL_HINT = (
+    "`make html` installs it (npm ci, pip download and purewheel.py in docs/_browser/; "
+    "to install it again, remove docs/_browser/node_modules/.installed first)"
+)
+# The wheels of docs/_browser/wheels.txt come in groups: CORE for every run, and each other
+# group for the snippets that import one of its modules (the "# group NAME" lines there).
+CORE = "core"
+GROUPS = {"flask": ("flask", "flask_sqlalchemy")}
 
 # Why a snippet cannot run in the browser, by the modules it imports that Pyodide lacks (or
 # that need what Pyodide lacks: threads, greenlet). When a snippet has several, the first of
@@ -47,17 +56,14 @@ THREADS = "它要开线程，浏览器里的 Pyodide 不能开线程"
 ASYNC = "AsyncSession 要用 greenlet，aiosqlite 要开线程，浏览器里的 Pyodide 两样都没有"
 POSTGRES = "它连接 PostgreSQL 服务器，浏览器里没有"
 FASTAPI = "FastAPI 的 TestClient 在线程里运行应用，浏览器里的 Pyodide 不能开线程"
-FLASK = "它用 Flask，浏览器里没有安装 Flask"
 REASONS = {
     "threading": THREADS,
     "concurrent": THREADS,
     "aiosqlite": ASYNC,
     "sqlalchemy.ext.asyncio": ASYNC,
     "fastapi": FASTAPI,
-    "flask": FLASK,
-    "flask_sqlalchemy": FLASK,
 }
-ORDER = [FASTAPI, FLASK, ASYNC, POSTGRES, THREADS]
+ORDER = [FASTAPI, ASYNC, POSTGRES, THREADS]
 # What Pyodide raises, for each reason (a regular expression one of the snippet's cells matches).
 ERRORS = {
     POSTGRES: r"No module named '(psycopg|asyncpg)'",
@@ -66,7 +72,6 @@ ERRORS = {
     # aiosqlite, which is not installed, as it would need a thread.)
     ASYNC: r"greenlet|can't start new thread|No module named 'aiosqlite'",
     FASTAPI: r"No module named 'fastapi'",
-    FLASK: r"No module named 'flask'",
 }
 
 
@@ -97,13 +102,32 @@ def cannot_run(path: Path) -> str | None:
     return next(iter(reasons(path)), None)
 
 
+def wheel_groups() -> dict[str, list[tuple[str, str]]]:
+    """(name, version) of each wheel docs/_browser/wheels.txt pins, by group, in its order."""
+    groups = {CORE: []}
+    group = groups[CORE]
+    for line in WHEEL_PINS.read_text(encoding="utf-8").splitlines():
+        if match := re.match(r"# group (\w+)", line):
+            group = groups.setdefault(match[1], [])
+        elif match := re.match(r"([\w.-]+)==(\S+)", line):
+            group.append((match[1], match[2]))
+    if set(groups) != {CORE, *GROUPS}:
+        raise ExtensionError(
+            f"browserrun: docs/_browser/wheels.txt has the groups {sorted(groups)}, "
+            f"browserrun.GROUPS names {sorted(GROUPS)} (and {CORE!r} comes first)"
+        )
+    return groups
+
+
 def wheel_pins() -> list[tuple[str, str]]:
     """(name, version) of each wheel docs/_browser/wheels.txt pins, in its order."""
-    pins = []
-    for line in WHEEL_PINS.read_text(encoding="utf-8").splitlines():
-        if match := re.match(r"([\w.-]+)==(\S+)", line):
-            pins.append((match[1], match[2]))
-    return pins
+    return [pin for pins in wheel_groups().values() for pin in pins]
+
+
+def groups_needed(path: Path) -> list[str]:
+    """The groups of wheels, besides the core, that the snippet at path imports."""
+    imports = _imports(path, path.stat().st_mtime_ns)
+    return [group for group, modules in GROUPS.items() if any(m in imports for m in modules)]
 
 
 def wheel_file(name: str, version: str) -> Path:
@@ -127,19 +151,22 @@ def pyodide_versions() -> tuple[str, str]:
 
 
 def manifest() -> dict:
-    """_pyodide/manifest.json: what pyodide_setup.mjs loads, and how many bytes it is."""
+    """_pyodide/manifest.json: what pyodide_setup.mjs loads, and how many bytes it is (the
+    wheels by group: "core" at the start, another when a snippet needs it)."""
     pyodide, python = pyodide_versions()
-    wheels = [
-        {"name": name, "version": version, "file": wheel_file(name, version).name,
-         "bytes": wheel_file(name, version).stat().st_size}
-        for name, version in wheel_pins()
-    ]  # fmt: skip
+    groups = {}
+    for group, pins in wheel_groups().items():
+        wheels = [
+            {"name": f"{name} {version}", "file": wheel_file(name, version).name,
+             "bytes": wheel_file(name, version).stat().st_size}
+            for name, version in pins
+        ]  # fmt: skip
+        groups[group] = {"bytes": sum(wheel["bytes"] for wheel in wheels), "wheels": wheels}
     return {
         "pyodide": pyodide,
         "python": python,
         "runtime_bytes": sum((PYODIDE / name).stat().st_size for name in RUNTIME),
-        "wheel_bytes": sum(wheel["bytes"] for wheel in wheels),
-        "wheels": [{**w, "name": f"{w['name']} {w['version']}"} for w in wheels],
+        "groups": groups,
         "modules": MODULES,
     }
 
@@ -155,7 +182,8 @@ def check_installed(app) -> None:
 
 
 def visit_container(self: HTML5Translator, node: nodes.container) -> None:
-    """A snippet cell's box names its snippet and cell, and whether the browser can run it."""
+    """A snippet cell's box names its snippet and cell, and whether the browser can run it
+    (data-run), with which groups of wheels besides the core (data-wheels, if any)."""
     if "snippet" not in node:
         return HTML5Translator.visit_container(self, node)
     path = Path(self.builder.config.snippet_root) / node["snippet"]
@@ -163,6 +191,8 @@ def visit_container(self: HTML5Translator, node: nodes.container) -> None:
     reason = cannot_run(path)
     if reason is None:
         attributes["data-run"] = ""
+        if groups := groups_needed(path):
+            attributes["data-wheels"] = " ".join(groups)
     node.html5tagname = "div"  # what docutils' depart_container closes
     self.body.append(self.starttag(node, "div", CLASS="docutils container", **attributes))
     node["norun"] = reason

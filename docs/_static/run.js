@@ -2,7 +2,8 @@
 // Each box that docs/_ext/browserrun.py marks data-run gets an editable code block, a 运行
 // button (or Ctrl+Enter in the code) and a 还原 button once edited. A press runs the cells of
 // the box's snippet from the first one on the page up to this one, as edited, in a Web Worker
-// (docs/_static/run-worker.mjs), which loads Pyodide from this site on the first press only.
+// (docs/_static/run-worker.mjs), which loads Pyodide from this site on the first press only
+// (and a group of wheels such as Flask's on the first press on a box whose data-wheels names it).
 // What the cells printed goes under the checked output, inside the box (tests/test_browser_run.py).
 (() => {
   const workerURL = new URL("run-worker.mjs", document.currentScript.src);
@@ -18,7 +19,7 @@
     waiting.clear();
   }
 
-  function post(rel, cells, handlers) {
+  function post(rel, cells, groups, handlers) {
     if (!worker) {
       worker = new Worker(workerURL, { type: "module" });
       worker.onmessage = ({ data }) => {
@@ -37,7 +38,7 @@
     }
     const id = nextId++;
     waiting.set(id, handlers);
-    worker.postMessage({ id, rel, cells });
+    worker.postMessage({ id, rel, cells, groups });
   }
 
   const codeOf = (box) => box.querySelector(".highlight-python pre");
@@ -77,7 +78,10 @@
     button.disabled = true;
     halt.hidden = false;
     status.textContent = "准备运行……";
-    post(rel, cells, {
+    // The groups of wheels the snippet needs besides the core (Flask's), installed at the
+    // first press that needs them: no other snippet downloads them.
+    const groups = (box.dataset.wheels ?? "").split(" ").filter(Boolean);
+    post(rel, cells, groups, {
       progress: ({ text }) => {
         status.textContent = text;
       },
