@@ -22,6 +22,8 @@ TIMEOUT = 120_000  # ms: the first press loads Pyodide (about 13 MB from the loc
 PRESSED = [
     ("session-basics", "session-basics/sync-strategies.py", "fetch"),
     ("getting-started", "getting-started/first-session.py", None),  # its last cell
+    # On one page: a SQLAlchemy-only press fetches no Flask wheel, the next press (Flask) does.
+    ("contextual", "contextual/per-request.py", None),
     ("contextual", "contextual/flask-scoped.py", None),
 ]
 FLASK_WHEELS = {browserrun.wheel_file(*pin).name for pin in browserrun.wheel_groups()["flask"]}
@@ -59,6 +61,7 @@ def press(page, target):
     target.locator(".snippet-run-button").click()
     output = target.locator(".snippet-run pre")
     output.wait_for(timeout=TIMEOUT)
+    output.scroll_into_view_if_needed()  # laid out only near the screen (snippet.css)
     return output.inner_text()
 
 
@@ -113,6 +116,7 @@ def test_an_edit_changes_the_sql_and_reset_restores_the_cell(reader):
     code.press("Control+Enter")
     output = target.locator(".snippet-run pre")
     output.wait_for(timeout=TIMEOUT)
+    output.scroll_into_view_if_needed()
     got = output.inner_text()
     assert "RETURNING" not in got and got.splitlines()[-1] == "carol", (
         f"with synchronize_session=False the UPDATE has no RETURNING and carol keeps her "

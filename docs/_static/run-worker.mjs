@@ -26,7 +26,12 @@ async function start(progress) {
 self.onmessage = async ({ data: { id, rel, cells, groups } }) => {
   const progress = (text) => postMessage({ type: "progress", text });
   try {
-    ready ??= start(progress);
+    // A failed start is tried again on the next press; a failed install of a group only
+    // that group (installGroups), on the runtime already loaded.
+    ready ??= start(progress).catch((error) => {
+      ready = null;
+      throw error;
+    });
     const pyodide = await ready;
     await installGroups(pyodide, manifest, groups, read, progress);
     progress("运行中……");
@@ -35,7 +40,6 @@ self.onmessage = async ({ data: { id, rel, cells, groups } }) => {
     const seconds = (performance.now() - begin) / 1000;
     postMessage({ id, type: "done", results, seconds, python: manifest.python });
   } catch (error) {
-    ready = null; // a failed start (or install) is tried again on the next press
     postMessage({ id, type: "failed", text: String(error?.message ?? error) });
   }
 };
