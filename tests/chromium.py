@@ -21,9 +21,6 @@ FLAGS = [
 ]
 # The two screens the browser tests look at (CSS px): a phone and a desktop.
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1400, "height": 1000}}
-# snippet.css lays out only the cells near the screen; a check that measures or audits every
-# cell first has the page lay them all out, as it does for a jump to a section (page.html).
-LAY_OUT_CELLS = "document.documentElement.classList.add('lay-out-cells')"
 LOCAL = re.compile(r"^(?!(https?|wss?)://127\.0\.0\.1[:/]|data:|blob:|about:)")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from chromium import LAY_OUT_CELLS, VIEWPORTS
+from chromium import VIEWPORTS
 
 from conftest import DOCS
 
@@ -99,26 +99,6 @@ def test_a_link_to_a_section_lands_on_its_heading(browser, site, html_build, vie
     )
 
 
-def test_a_page_lays_out_only_the_cells_near_the_screen(browser, site):
-    """What keeps a long page fast (snippet.css): a plain load leaves far cells unrendered,
-    a load with #section lays every cell out (the jump above needs their real heights)."""
-    context = browser.new_context(viewport=VIEWPORTS["phone"])
-    page = context.new_page()
-    rendered = """[...document.querySelectorAll('.snippet pre > :first-child')]
-      .filter(e => !e.closest('details:not([open])'))  // a folded setup block is not shown
-      .map(e => e.checkVisibility({contentVisibilityAuto: true}))"""
-    page.goto(f"{site}session-basics.html", wait_until="load")
-    plain = page.evaluate(rendered)
-    page.goto(f"{site}session-basics.html#closing", wait_until="load")
-    jumped = page.evaluate(rendered)
-    context.close()
-    assert plain.count(False) > len(plain) / 2, (
-        f"session-basics.html: {plain.count(True)} of {len(plain)} code and output blocks laid out "
-        "on a plain load"
-    )
-    assert all(jumped), f"#closing: {jumped.count(False)} of {len(jumped)} blocks not laid out"
-
-
 # -- axe-core on every page ---------------------------------------------------------------
 
 # Every violation fails the check, whatever axe's impact says (Lighthouse takes a page's
@@ -163,9 +143,6 @@ COLOUR = {"runOnly": {"type": "rule", "values": COLOUR_RULES}}
 # Touch targets (WCAG 2.2's 24 px, which axe leaves off by default and Lighthouse counts).
 TARGETS = {"target-size": {"enabled": True}}
 NOT_COLOUR = {"rules": {rule: {"enabled": False} for rule in COLOUR_RULES} | TARGETS}
-# The page as a reader first gets it, far cells not laid out (snippet.css): targets only, as
-# the other rules need every cell rendered.
-AS_LOADED = {"runOnly": {"type": "rule", "values": list(TARGETS)}, "rules": TARGETS}
 SAMPLED = {"exclude": [["pre:not([data-contrast-sample])"]]}
 RUNS = {"light": [(None, NOT_COLOUR), (SAMPLED, COLOUR)], "dark": [(SAMPLED, COLOUR)]}
 # The dark theme changes colours and nothing else that axe's other rules look at: the same
@@ -193,7 +170,6 @@ def layout(browser, site: str, name: str, viewport: str, theme: str) -> list[str
     context = new_context(browser, viewport, theme)
     page = context.new_page()
     page.goto(f"{site}{name}.html", wait_until="load")
-    page.evaluate(LAY_OUT_CELLS)
     elements = page.evaluate(LAYOUT)
     context.close()
     return elements
@@ -214,10 +190,6 @@ def test_axe_finds_no_violation(browser, site, axe, viewport, theme, name):
     page = context.new_page()
     page.goto(f"{site}{name}.html", wait_until="load")
     violations = []
-    if theme == "light":
-        loaded = axe.run(page, None, {**AXE_OPTIONS, **AS_LOADED}).response["violations"]
-        violations += [{**each, "id": f"{each['id']} (as loaded)"} for each in loaded]
-    page.evaluate(LAY_OUT_CELLS)  # axe skips what is not rendered
     elements = page.evaluate(LAYOUT)  # before SAMPLE marks blocks
     page.evaluate(SAMPLE)
     for where, options in RUNS[theme]:

@@ -6,7 +6,7 @@ import re
 import tomllib
 
 import pytest
-from chromium import LAY_OUT_CELLS, LOCAL, VIEWPORTS, Visit
+from chromium import LOCAL, VIEWPORTS, Visit
 
 from cells import read_cells
 from conftest import DOCS, ROOT, SNIPPETS, run_snippet
@@ -42,7 +42,6 @@ COPY_EVERY_CELL = f"""async () => {{
 }}"""
 # How far the page is wider than the screen, and the elements that stick out (outside code).
 OVERFLOW = """() => {
-  document.documentElement.classList.add("lay-out-cells");  // every cell (page.html)
   const width = document.documentElement.clientWidth;
   const over = document.documentElement.scrollWidth - width;
   if (over <= 0) return "";
@@ -68,7 +67,6 @@ def visits(browser, site, html_build) -> dict[str, Visit]:
         page.on("console", visit.console)
         page.on("pageerror", visit.uncaught)
         page.goto(site + html.name, wait_until="load")
-        page.evaluate(LAY_OUT_CELLS)  # a reader copies a cell on screen, laid out
         page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
         if page.locator(".snippet").count():  # a real mouse click on the first copy button
             page.evaluate(f"navigator.clipboard.writeText({MARKER!r})")
@@ -230,7 +228,6 @@ def layouts(browser, site, html_build) -> dict[str, dict[str, dict]]:
         found[viewport] = {}
         for html in sorted(html_build.outdir.glob("*.html")):
             page.goto(site + html.name, wait_until="load")
-            page.evaluate(LAY_OUT_CELLS)
             found[viewport][html.name] = page.evaluate(LAYOUT, DIAGRAM_LABELS)
         context.close()
     return found

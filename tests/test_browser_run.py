@@ -61,7 +61,6 @@ def press(page, target):
     target.locator(".snippet-run-button").click()
     output = target.locator(".snippet-run pre")
     output.wait_for(timeout=TIMEOUT)
-    output.scroll_into_view_if_needed()  # laid out only near the screen (snippet.css)
     return output.inner_text()
 
 
@@ -116,7 +115,6 @@ def test_an_edit_changes_the_sql_and_reset_restores_the_cell(reader):
     code.press("Control+Enter")
     output = target.locator(".snippet-run pre")
     output.wait_for(timeout=TIMEOUT)
-    output.scroll_into_view_if_needed()
     got = output.inner_text()
     assert "RETURNING" not in got and got.splitlines()[-1] == "carol", (
         f"with synchronize_session=False the UPDATE has no RETURNING and carol keeps her "
