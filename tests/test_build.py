@@ -6,9 +6,15 @@ import re
 import pytest
 import sqlalchemy
 from bs4 import BeautifulSoup
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import PythonLexer
+from pygments.style import Style
+from pygments.token import Name, Punctuation, Whitespace
 from sphinx.search.zh import SearchChinese
 
 from conftest import DOCS
+from plainspans import formatter_for, plain_tokens
 
 PYTHON_HIGHLIGHT = re.compile(r"^highlight-(python3?|py|pycon|default|ipython\d?)$")
 
@@ -96,3 +102,33 @@ def test_every_cell_caption_links_to_its_whole_runnable_file(html_build):
             rel = link.get_text()
             served = (html_build.outdir / link["href"]).read_text(encoding="utf-8")
             assert served == (DOCS.parent / "snippets" / rel).read_text(encoding="utf-8"), rel
+
+
+def test_code_tokens_drawn_like_their_text_carry_no_span(html_build):
+    """plainspans.py: a name, a punctuation mark or a run of spaces draws like the code around
+    it in both colour schemes, so it is plain text, not one of thousands of <span>s."""
+    spans = 0
+    for page in sorted(html_build.outdir.glob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        spans += len(soup.select(".highlight span.n, .highlight span.p, .highlight span.w"))
+    assert spans == 0, f"{spans} <span class=n|p|w> in highlighted code"
+
+
+def test_a_token_drawn_unlike_its_text_keeps_its_span():
+    class Plain(Style):
+        styles = {Whitespace: "#777777"}  # a space shows no colour
+
+    class Coloured(Style):
+        styles = {Punctuation: "#ff0000", Whitespace: "bg:#eeeeee"}  # a background shows
+
+    assert plain_tokens(Plain) == {Name, Punctuation, Whitespace}
+    assert plain_tokens(Plain, Coloured) == {Name}
+    code = 'with Session(engine) as session:\n    session.add(User(name="alice"))\n'
+    plain = highlight(code, PythonLexer(), formatter_for(plain_tokens(Plain, Coloured))())
+    assert '<span class="p">(</span>' in plain and '<span class="n">' not in plain
+    full = highlight(code, PythonLexer(), HtmlFormatter())
+
+    def text(html):
+        return BeautifulSoup(html, "html.parser").get_text()
+
+    assert text(plain) == text(full) and code in text(full)
