@@ -288,3 +288,54 @@ def test_an_open_setup_block_does_not_ask_to_be_opened(browser, site):
     context.close()
     assert HINT in closed, f"a closed block does not say how to open it: {closed!r}"
     assert opened and HINT not in open_text, f"open, its summary still says {open_text!r}"
+
+
+# -- Fonts: every face that draws the text is one the page names -----------------------------
+
+# Elements whose own text holds Chinese, a sample of each page (every <pre> that has any).
+CHINESE_TEXT = r"""() => {
+  document.querySelectorAll("details").forEach(d => d.open = true);
+  const own = e => [...e.childNodes].some(n => n.nodeType === 3 && /[\u4e00-\u9fff]/.test(n.data));
+  const marked = (selector, most) => [...document.querySelectorAll(selector)]
+    .filter(e => own(e) && e.getClientRects().length).slice(0, most);
+  const found = [...marked("article pre, article pre *", 20),
+                 ...marked("article :is(h1, h2, h3, p, li, dd)", 20),
+                 ...marked(".sidebar-tree a, .toc-tree a, footer *", 4)];
+  // In document order, as DOM.querySelectorAll returns them.
+  found.sort((a, b) => a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
+  found.forEach(e => e.setAttribute("data-font-probe", ""));
+  return found.map(e => [e.tagName.toLowerCase(), getComputedStyle(e).fontFamily]);
+}"""
+
+
+def names(font_family: str) -> list[str]:
+    return [name.strip().strip("\"'") for name in font_family.split(",")]
+
+
+def test_chinese_text_is_drawn_with_a_face_the_page_names(browser, site, html_build):
+    """No run of Chinese text is left to the system's font fallback: it costs a phone half the
+    layout time of a long page (docs/_static/snippet.css). Each face that draws an element's
+    text is in that element's font-family (or is one of its faces: "DejaVu Sans Light")."""
+    page = browser.new_context(viewport=VIEWPORTS["phone"]).new_page()
+    cdp = page.context.new_cdp_session(page)
+    unnamed, probed = {}, 0
+    for html in sorted(html_build.outdir.glob("*.html")):
+        page.goto(site + html.name, wait_until="load")
+        probes = page.evaluate(CHINESE_TEXT)
+        cdp.send("DOM.enable")
+        cdp.send("CSS.enable")
+        root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+        nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": "[data-font-probe]"})
+        for node, (tag, font_family) in zip(nodes["nodeIds"], probes, strict=True):
+            family = names(font_family)
+            for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]:
+                face = font["familyName"]
+                if not any(face == name or face.startswith(name + " ") for name in family):
+                    unnamed.setdefault(face, set()).add(f"{html.name} <{tag}>")
+            probed += 1
+        cdp.send("DOM.disable")
+    page.context.close()
+    assert probed > 300, f"only {probed} elements with Chinese text were probed"
+    assert not unnamed, "faces the font-family does not name (the system's fallback): " + "; ".join(
+        f"{face}: {', '.join(sorted(where)[:4])}" for face, where in unnamed.items()
+    )
