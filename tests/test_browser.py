@@ -292,7 +292,8 @@ def test_an_open_setup_block_does_not_ask_to_be_opened(browser, site):
 
 # -- Fonts: every face that draws the text is one the page names -----------------------------
 
-# Elements whose own text holds Chinese, a sample of each page (every <pre> that has any).
+# Elements whose own text holds Chinese, a sample of each page: up to 20 in code, 20 in the
+# prose, 4 in the navigation and footer.
 CHINESE_TEXT = r"""() => {
   document.querySelectorAll("details").forEach(d => d.open = true);
   const own = e => [...e.childNodes].some(n => n.nodeType === 3 && /[\u4e00-\u9fff]/.test(n.data));
