@@ -73,6 +73,7 @@ extensions = [
     "snippet",  # .. snippet:: page/scenario.py  (docs/_ext/snippet.py)
     "sqlecho",  # plain SQL echo under doctest, SQL highlighting of output
     "plainspans",  # no <span> around code tokens drawn like the text around them
+    "highlightfix",  # ?highlight= marks every match, not only those in an element's first children
     "codeguard",  # no Python on a page that doctest does not run
     "zhsearch",  # zh search that works in Sphinx 9.0 and loads jieba only when needed
     "cjkspacing",  # a line break inside Chinese prose is not shown as a space

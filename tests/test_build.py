@@ -6,6 +6,7 @@ import re
 import pytest
 import sqlalchemy
 from bs4 import BeautifulSoup
+from highlightfix import fixed
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
@@ -132,3 +133,14 @@ def test_a_token_drawn_unlike_its_text_keeps_its_span():
         return BeautifulSoup(html, "html.parser").get_text()
 
     assert text(plain) == text(full) and code in text(full)
+
+
+def test_the_highlighter_fix_is_applied_or_says_why_not(html_build):
+    """highlightfix.py: the copied sphinx_highlight.js walks a copy of each child list; a
+    Sphinx whose highlighter no longer has the line gets a warning naming the file."""
+    script = (html_build.outdir / "_static" / "sphinx_highlight.js").read_text(encoding="utf-8")
+    assert "Array.from(node.childNodes).forEach(" in script
+    assert " node.childNodes.forEach(" not in script
+    assert fixed(script) == script  # a second build leaves it alone
+    with pytest.raises(ValueError, match=r"^expected 'node.childNodes.forEach\(' once, found it 0"):
+        fixed("node.children.forEach(")
