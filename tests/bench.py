@@ -3,8 +3,9 @@
 Not a test (pytest does not collect it): it measures this machine and prints tables.
 Usage: bench.py BENCHDIR LIGHTHOUSE_CLI SQLALCHEMY_SDIST [--times-only] [--runs=N]
 (make bench fetches both into BENCHDIR; `make bench BENCHOPTS=--times-only` skips Lighthouse;
-Lighthouse runs each page N times, 3 unless told, and reports the run of median performance:
-one run's score moves by up to 10 points on this machine, more on a busy one)
+Lighthouse runs each page N times, 3 unless told, and reports the run of median performance,
+the lower middle one for an even N: one run's score moves by up to 10 points on this machine,
+more on a busy one; a category Lighthouse could not score shows n/a, with its reason)
 """
 
 from __future__ import annotations
@@ -149,8 +150,13 @@ def lighthouse(cli: Path, url: str, out: Path) -> dict:
         for ref in report["categories"][category]["auditRefs"]
         if ref["weight"] and (a := report["audits"][ref["id"]])["score"] not in (None, 1)
     ]
+    scores = [report["categories"][c]["score"] for c in CATEGORIES]
+    if None in scores:  # the category could not be measured (no paint, a runtime error...)
+        why = (report.get("runtimeError") or {}).get("message", "no reason given")
+        missing = [c for c, score in zip(CATEGORIES, scores, strict=True) if score is None]
+        lost.append(f"no score for {', '.join(missing)} ({why})")
     return {
-        "scores": [round(report["categories"][c]["score"] * 100) for c in CATEGORIES],
+        "scores": [None if score is None else round(score * 100) for score in scores],
         "kb": report["audits"]["total-byte-weight"]["numericValue"] / 1000,
         "raw_kb": sum(item.get("resourceSize") or 0 for item in requests) / 1000,
         "requests": len(requests),
@@ -163,10 +169,15 @@ def lighthouse(cli: Path, url: str, out: Path) -> dict:
 def median_run(cli: Path, url: str, out: Path, runs: int) -> dict:
     """Lighthouse run runs times; the run of median performance, with the range of all."""
     results = [lighthouse(cli, url, out.with_suffix(f".{i}.json")) for i in range(runs)]
-    results.sort(key=lambda r: r["scores"][0])
-    median = dict(results[len(results) // 2])
-    median["range"] = f"{results[0]['scores'][0]}–{results[-1]['scores'][0]}"
+    results.sort(key=lambda r: -1 if r["scores"][0] is None else r["scores"][0])
+    median = dict(results[(len(results) - 1) // 2])  # of an even number, the lower middle
+    low, high = (shown(r["scores"][0]) for r in (results[0], results[-1]))
+    median["range"] = f"{low}–{high}"
     return median
+
+
+def shown(score: int | None) -> str:
+    return "n/a" if score is None else str(score)
 
 
 def official_docs(bench: Path, sdist: Path) -> Path:
@@ -256,7 +267,7 @@ def main(bench: Path, cli: Path, sdist: Path, times_only: bool, runs: int) -> No
     print(ROW.format(*header, "requests", "elements"))
     print(ROW.format(*["---"] * 10))
     for page, r in rows:
-        perf, *others = r["scores"]
+        perf, *others = (shown(score) for score in r["scores"])
         sizes = f"{r['kb']:.0f}", f"{r['raw_kb']:.0f}", r["requests"], r["elements"]
         print(ROW.format(page, perf, r["range"], *others, *sizes))
     for page, r in rows:
@@ -269,5 +280,8 @@ def main(bench: Path, cli: Path, sdist: Path, times_only: bool, runs: int) -> No
 
 if __name__ == "__main__":
     options = sys.argv[4:]
-    runs = [int(o.removeprefix("--runs=")) for o in options if o.startswith("--runs=")] or [3]
+    runs = [o.removeprefix("--runs=") for o in options if o.startswith("--runs=")] or ["3"]
+    if not runs[-1].isdigit() or int(runs[-1]) < 1:
+        sys.exit(f"bench.py: --runs={runs[-1]}: the number of Lighthouse runs per page, 1 or more")
+    runs = [int(runs[-1])]
     main(*(Path(arg).resolve() for arg in sys.argv[1:4]), "--times-only" in options, runs[-1])

@@ -8,7 +8,9 @@ copy and the doctest are unchanged, and so is what the reader sees.
 
 A token is plain only if it looks the same as the code's own text in the light and in the
 dark style (same colour, weight, slant, underline, background, border); a whitespace token
-shows no glyph, so its colour, weight and slant do not matter. Change pygments_style or
+shows no glyph, so its colour, weight and slant do not matter (only the caret of an edited
+运行 cell takes the colour of the text it is in: between words it now has the text's colour,
+as beside a name, not the #666 of spaces in the dark style, native). Change pygments_style or
 pygments_dark_style to one that colours punctuation and the spans come back by themselves.
 """
 
