@@ -5,7 +5,8 @@ Usage: bench.py BENCHDIR LIGHTHOUSE_CLI SQLALCHEMY_SDIST [--times-only] [--runs=
 (make bench fetches both into BENCHDIR; `make bench BENCHOPTS=--times-only` skips Lighthouse;
 Lighthouse runs each page N times, 3 unless told, and reports the run of median performance,
 the lower middle one for an even N: one run's score moves by up to 10 points on this machine,
-more on a busy one; a category Lighthouse could not score shows n/a, with its reason)
+more on a busy one; a category Lighthouse could not score shows n/a, with its reason, and
+counts as the lowest score)
 """
 
 from __future__ import annotations
@@ -143,12 +144,13 @@ def lighthouse(cli: Path, url: str, out: Path) -> dict:
     cmd += [f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(CATEGORIES)}"]
     subprocess.run(cmd, env=env, check=True, timeout=300)
     report = json.loads(out.read_text(encoding="utf-8"))
-    requests = report["audits"]["network-requests"]["details"]["items"]
+    audits = report["audits"]  # of a page that never painted, audits have no details or values
+    requests = (audits["network-requests"].get("details") or {}).get("items", [])
     lost = [
         f"{a['id']} ({category})"
         for category in CATEGORIES
         for ref in report["categories"][category]["auditRefs"]
-        if ref["weight"] and (a := report["audits"][ref["id"]])["score"] not in (None, 1)
+        if ref["weight"] and (a := audits[ref["id"]])["score"] not in (None, 1)
     ]
     scores = [report["categories"][c]["score"] for c in CATEGORIES]
     if None in scores:  # the category could not be measured (no paint, a runtime error...)
@@ -157,11 +159,11 @@ def lighthouse(cli: Path, url: str, out: Path) -> dict:
         lost.append(f"no score for {', '.join(missing)} ({why})")
     return {
         "scores": [None if score is None else round(score * 100) for score in scores],
-        "kb": report["audits"]["total-byte-weight"]["numericValue"] / 1000,
+        "kb": audits["total-byte-weight"].get("numericValue", 0) / 1000,
         "raw_kb": sum(item.get("resourceSize") or 0 for item in requests) / 1000,
         "requests": len(requests),
-        "elements": round(report["audits"]["dom-size"]["numericValue"]),
-        "tbt": report["audits"]["total-blocking-time"]["numericValue"],
+        "elements": round(audits["dom-size"].get("numericValue", 0)),
+        "tbt": audits["total-blocking-time"].get("numericValue"),
         "lost": lost,
     }
 
@@ -281,7 +283,7 @@ def main(bench: Path, cli: Path, sdist: Path, times_only: bool, runs: int) -> No
 if __name__ == "__main__":
     options = sys.argv[4:]
     runs = [o.removeprefix("--runs=") for o in options if o.startswith("--runs=")] or ["3"]
-    if not runs[-1].isdigit() or int(runs[-1]) < 1:
+    if not re.fullmatch("[0-9]+", runs[-1]) or int(runs[-1]) < 1:
         sys.exit(f"bench.py: --runs={runs[-1]}: the number of Lighthouse runs per page, 1 or more")
     runs = [int(runs[-1])]
     main(*(Path(arg).resolve() for arg in sys.argv[1:4]), "--times-only" in options, runs[-1])

@@ -300,9 +300,9 @@ CHINESE_TEXT = r"""() => {
   const found = [...document.querySelectorAll("body *")]
     .filter(e => own(e) && e.getClientRects().length);  // in document order, as CDP returns them
   found.forEach(e => e.setAttribute("data-font-probe", ""));
-  // CDP counts a space between two spans inside a <code> as the probed <p>'s own text: the
-  // faces an element's descendants name count as named.
-  const families = e => [e, ...e.querySelectorAll("*")].map(d => getComputedStyle(d).fontFamily);
+  // CDP counts the text directly inside a child element (a <code>'s spaces between its spans)
+  // as the probed <p>'s own: the faces its children name count as named.
+  const families = e => [e, ...e.children].map(d => getComputedStyle(d).fontFamily);
   return found.map(e => [e.tagName.toLowerCase(), [...new Set(families(e))].join(",")]);
 }"""
 

@@ -6,7 +6,7 @@ import re
 import pytest
 import sqlalchemy
 from bs4 import BeautifulSoup
-from highlightfix import fixed
+from highlightfix import LIVE, SNAPSHOT, checked, fixed
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
@@ -135,12 +135,19 @@ def test_a_token_drawn_unlike_its_text_keeps_its_span():
     assert text(plain) == text(full) and code in text(full)
 
 
-def test_the_highlighter_fix_is_applied_or_says_why_not(html_build):
+def test_the_highlighter_fix_is_applied_or_says_why_not(html_build, tmp_path):
     """highlightfix.py: the copied sphinx_highlight.js walks a copy of each child list; a
-    Sphinx whose highlighter no longer has the line gets a warning naming the file."""
+    Sphinx whose highlighter no longer has the line, or the file, gets a warning naming it."""
     script = (html_build.outdir / "_static" / "sphinx_highlight.js").read_text(encoding="utf-8")
-    assert "Array.from(node.childNodes).forEach(" in script
-    assert " node.childNodes.forEach(" not in script
+    assert SNAPSHOT in script and f" {LIVE}" not in script
     assert fixed(script) == script  # a second build leaves it alone
-    with pytest.raises(ValueError, match=r"^expected 'node.childNodes.forEach\(' once, found it 0"):
-        fixed("node.children.forEach(")
+    path = tmp_path / "sphinx_highlight.js"
+    assert checked(path) == f"{path}: no such file: Sphinx renamed its highlighter; update " + (
+        "docs/_ext/highlightfix.py"
+    )
+    path.write_text("node.children.forEach(", encoding="utf-8")
+    assert checked(path).startswith(f"{path}: expected 'node.childNodes.forEach(' once, found it 0")
+    path.write_text(f"    {LIVE}(el) => f(el));", encoding="utf-8")
+    assert (
+        checked(path) == "" and path.read_text(encoding="utf-8") == f"    {SNAPSHOT}(el) => f(el));"
+    )

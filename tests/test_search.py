@@ -203,10 +203,12 @@ def test_following_a_result_highlights_without_errors(browser, site):
     assert hide == ["隐藏搜索结果"], f"{links[0]}: the link to hide the matches says {hide}"
 
 
-# What sphinx_highlight.js can mark in each code block and paragraph: every match of each
-# term inside one text node (it does not join nodes), none under button/select/textarea or
-# .nohighlight. Counted before the terms are marked, in the order it marks them.
-MARKABLE = """(terms) => [...document.querySelectorAll("article pre, article p")].map((block) => {
+# The blocks compared: code, paragraphs, headings and glossary terms (none holds another).
+BLOCKS = "article :is(pre, p, h1, h2, h3, h4, dt)"
+# What sphinx_highlight.js can mark in each block: every match of each term inside one text
+# node (it does not join nodes), none under button/select/textarea or .nohighlight. Counted
+# before the terms are marked, in the order it marks them.
+MARKABLE = """([blocks, terms]) => [...document.querySelectorAll(blocks)].map((block) => {
   const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
   let texts = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -223,11 +225,11 @@ MARKABLE = """(terms) => [...document.querySelectorAll("article pre, article p")
     }
     texts = rest;
   }
-  return found;
+  return [found, block.textContent.slice(0, 60)];
 })"""
-MARKED = """() => [...document.querySelectorAll("article pre, article p")].map(
-  (block) => block.querySelectorAll("span.highlighted").length)"""
-HIGHLIGHT_PAGES = ["session-basics", "errors", "transactions", "glossary", "asyncio"]
+MARKED = """(blocks) => [...document.querySelectorAll(blocks)].map(
+  (block) => [...block.querySelectorAll("span.highlighted")].map((mark) => mark.textContent))"""
+HIGHLIGHT_PAGES = ["session-basics", "errors", "transactions", "glossary", "state-management"]
 
 
 @pytest.mark.parametrize("name", HIGHLIGHT_PAGES)
@@ -237,21 +239,22 @@ def test_a_result_link_marks_every_match_of_its_words(browser, site, name):
     terms = ["session", "add", "会话"]
     page = browser.new_page()
     page.goto(f"{site}{name}.html")
-    markable = page.evaluate(MARKABLE, terms)
+    markable = page.evaluate(MARKABLE, [BLOCKS, terms])
     page.goto(f"{site}{name}.html?highlight={quote(' '.join(terms))}")
     page.wait_for_function("document.querySelector('span.highlighted')")
-    marked = page.evaluate(MARKED)
-    blocks = page.evaluate("""[...document.querySelectorAll("article pre, article p")].map(
-      (block) => block.textContent)""")
+    marked = page.evaluate(MARKED, BLOCKS)
     page.close()
     assert len(marked) == len(markable), (name, len(marked), len(markable))
     wrong = [
-        f"block {i}: {got} of {want} marked: {blocks[i][:60]!r}"
-        for i, (got, want) in enumerate(zip(marked, markable, strict=True))
-        if got != want
+        f"block {i}: {len(got)} of {want} marked: {text!r}"
+        for i, (got, (want, text)) in enumerate(zip(marked, markable, strict=True))
+        if len(got) != want
     ]
-    assert sum(markable) > 50, (name, sum(markable))  # the words are on the page
-    assert not wrong, f"{name}.html: {len(wrong)} blocks\n" + "\n".join(wrong[:10])
+    wrong += [
+        f"a mark around {text!r}" for got in marked for text in got if text.lower() not in terms
+    ]
+    assert sum(want for want, _ in markable) > 50, name  # the words are on the page
+    assert not wrong, f"{name}.html: {len(wrong)} wrong\n" + "\n".join(wrong[:10])
 
 
 def test_an_empty_or_unknown_query_says_so(browser, site):

@@ -12,7 +12,7 @@ lost some too.
 The fix walks a copy of the list (``Array.from``): the text after a match is already marked by
 the recursive call, and every original child is visited once. It is applied to the file Sphinx
 copies into _static at each build, so an upgraded Sphinx brings its own version and, if that no
-longer has the line, the build warns (and fails under -W), naming the file.
+longer has the line (or the file), the build warns, naming the file, and fails under -W.
 """
 
 from pathlib import Path
@@ -22,6 +22,7 @@ from sphinx.util import logging
 logger = logging.getLogger(__name__)
 
 SCRIPT = Path("_static") / "sphinx_highlight.js"
+HERE = "docs/_ext/highlightfix.py"
 LIVE = "node.childNodes.forEach("
 SNAPSHOT = "Array.from(node.childNodes).forEach("
 
@@ -34,24 +35,29 @@ def fixed(source: str) -> str:
     if found != 1:
         raise ValueError(
             f"expected {LIVE!r} once, found it {found} times: Sphinx's highlighter changed; "
-            "check whether it still misses matches and update docs/_ext/highlightfix.py"
+            f"check whether it still misses matches and update {HERE}"
         )
     return source.replace(LIVE, SNAPSHOT)
 
 
+def checked(path: Path) -> str:
+    """Fix the highlighter at path; what is wrong, naming the file ("" if nothing is)."""
+    if not path.exists():
+        return f"{path}: no such file: Sphinx renamed its highlighter; update {HERE}"
+    source = path.read_text(encoding="utf-8")
+    try:
+        result = fixed(source)
+    except ValueError as problem:
+        return f"{path}: {problem}"
+    if result != source:
+        path.write_text(result, encoding="utf-8")
+    return ""
+
+
 def patch(app, exception) -> None:
-    if exception is not None or app.builder.format != "html":
-        return
-    path = Path(app.outdir) / SCRIPT
-    if path.exists():
-        source = path.read_text(encoding="utf-8")
-        try:
-            result = fixed(source)
-        except ValueError as problem:  # a warning: the build fails under -W and says where
-            logger.warning("%s", problem, location=(str(path), None))
-            return
-        if result != source:
-            path.write_text(result, encoding="utf-8")
+    problem = exception is None and app.builder.format == "html" and checked(app.outdir / SCRIPT)
+    if problem:
+        logger.warning("%s", problem)  # the build fails under -W
 
 
 def setup(app):
