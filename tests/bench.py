@@ -144,13 +144,15 @@ def lighthouse(cli: Path, url: str, out: Path) -> dict:
     cmd += [f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(CATEGORIES)}"]
     subprocess.run(cmd, env=env, check=True, timeout=300)
     report = json.loads(out.read_text(encoding="utf-8"))
-    audits = report["audits"]  # of a page that never painted, audits have no details or values
-    requests = (audits["network-requests"].get("details") or {}).get("items", [])
+    # A page that never painted has audits without details or values: those columns are n/a.
+    audits = report["audits"]
+    weight, dom = (audits.get(a, {}).get("numericValue") for a in ("total-byte-weight", "dom-size"))
+    requests = (audits.get("network-requests", {}).get("details") or {}).get("items")
     lost = [
-        f"{a['id']} ({category})"
+        f"{ref['id']} ({category})"
         for category in CATEGORIES
         for ref in report["categories"][category]["auditRefs"]
-        if ref["weight"] and (a := audits[ref["id"]])["score"] not in (None, 1)
+        if ref["weight"] and audits.get(ref["id"], {}).get("score") not in (None, 1)
     ]
     scores = [report["categories"][c]["score"] for c in CATEGORIES]
     if None in scores:  # the category could not be measured (no paint, a runtime error...)
@@ -159,11 +161,12 @@ def lighthouse(cli: Path, url: str, out: Path) -> dict:
         lost.append(f"no score for {', '.join(missing)} ({why})")
     return {
         "scores": [None if score is None else round(score * 100) for score in scores],
-        "kb": audits["total-byte-weight"].get("numericValue", 0) / 1000,
-        "raw_kb": sum(item.get("resourceSize") or 0 for item in requests) / 1000,
-        "requests": len(requests),
-        "elements": round(audits["dom-size"].get("numericValue", 0)),
-        "tbt": audits["total-blocking-time"].get("numericValue"),
+        "kb": None if weight is None else weight / 1000,
+        "raw_kb": None
+        if requests is None
+        else sum(r.get("resourceSize") or 0 for r in requests) / 1000,
+        "requests": None if requests is None else len(requests),
+        "elements": dom,
         "lost": lost,
     }
 
@@ -178,8 +181,11 @@ def median_run(cli: Path, url: str, out: Path, runs: int) -> dict:
     return median
 
 
-def shown(score: int | None) -> str:
-    return "n/a" if score is None else str(score)
+SIZES = ["kb", "raw_kb", "requests", "elements"]  # the table's columns after the scores
+
+
+def shown(number: int | None) -> str:
+    return "n/a" if number is None else str(number)
 
 
 def official_docs(bench: Path, sdist: Path) -> Path:
@@ -270,7 +276,7 @@ def main(bench: Path, cli: Path, sdist: Path, times_only: bool, runs: int) -> No
     print(ROW.format(*["---"] * 10))
     for page, r in rows:
         perf, *others = (shown(score) for score in r["scores"])
-        sizes = f"{r['kb']:.0f}", f"{r['raw_kb']:.0f}", r["requests"], r["elements"]
+        sizes = [shown(r[key] if r[key] is None else round(r[key])) for key in SIZES]
         print(ROW.format(page, perf, r["range"], *others, *sizes))
     for page, r in rows:
         if r["lost"]:
@@ -282,8 +288,8 @@ def main(bench: Path, cli: Path, sdist: Path, times_only: bool, runs: int) -> No
 
 if __name__ == "__main__":
     options = sys.argv[4:]
-    runs = [o.removeprefix("--runs=") for o in options if o.startswith("--runs=")] or ["3"]
-    if not re.fullmatch("[0-9]+", runs[-1]) or int(runs[-1]) < 1:
-        sys.exit(f"bench.py: --runs={runs[-1]}: the number of Lighthouse runs per page, 1 or more")
-    runs = [int(runs[-1])]
+    for option in options:
+        if option != "--times-only" and not re.fullmatch("--runs=[0-9]*[1-9][0-9]*", option):
+            sys.exit(f"bench.py: {option}: not an option (--times-only, --runs=N with N >= 1)")
+    runs = [int(o.removeprefix("--runs=")) for o in options if o.startswith("--runs=")] or [3]
     main(*(Path(arg).resolve() for arg in sys.argv[1:4]), "--times-only" in options, runs[-1])

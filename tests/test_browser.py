@@ -294,17 +294,30 @@ def test_an_open_setup_block_does_not_ask_to_be_opened(browser, site):
 
 # Elements whose own text holds Chinese, a sample of each page: up to 20 in code, 20 in the
 # prose, 4 in the navigation and footer.
+CHINESE = re.compile("[\u4e00-\u9fff]")
 CHINESE_TEXT = r"""() => {
   document.querySelectorAll("details").forEach(d => d.open = true);
   const own = e => [...e.childNodes].some(n => n.nodeType === 3 && /[\u4e00-\u9fff]/.test(n.data));
   const found = [...document.querySelectorAll("body *")]
-    .filter(e => own(e) && e.getClientRects().length);  // in document order, as CDP returns them
+    .filter(e => own(e) && e.getClientRects().length);  // in document order, as CDP walks them
   found.forEach(e => e.setAttribute("data-font-probe", ""));
-  // CDP counts the text directly inside a child element (a <code>'s spaces between its spans)
-  // as the probed <p>'s own: the faces its children name count as named.
-  const families = e => [e, ...e.children].map(d => getComputedStyle(d).fontFamily);
-  return found.map(e => [e.tagName.toLowerCase(), [...new Set(families(e))].join(",")]);
+  return found.map(e => [e.tagName.toLowerCase(), getComputedStyle(e).fontFamily]);
 }"""
+
+
+def probed_texts(node: dict):
+    """(element, text node) for each text with Chinese in an element marked data-font-probe,
+    in document order: CDP's getPlatformFontsForNode on a text node gives the faces of that
+    text alone (on an element it adds the text directly inside its children)."""
+    for child in node.get("children", []):
+        if child["nodeType"] == 1:
+            if "data-font-probe" in child.get("attributes", [])[::2]:
+                texts = child.get("children", [])
+                yield (
+                    child,
+                    [t for t in texts if t["nodeType"] == 3 and CHINESE.search(t["nodeValue"])],
+                )
+            yield from probed_texts(child)
 
 
 def names(font_family: str) -> list[str]:
@@ -331,8 +344,8 @@ def test_a_face_of_a_family_is_its_weight_or_slant_not_a_longer_name():
 def test_chinese_text_is_drawn_with_a_face_the_page_names(browser, site, html_build):
     """No run of Chinese text is left to the system's font fallback: it costs a phone half the
     layout time of a long page (docs/_static/snippet.css). Each face that draws an element's
-    text is in that element's font-family (or is one of its faces: "DejaVu Sans Light"), on
-    every element that has Chinese text of its own and is laid out."""
+    text is in its element's font-family (or is one of its faces: "DejaVu Sans Light"), for
+    every text with Chinese in it, in an element that is laid out."""
     page = browser.new_context(viewport=VIEWPORTS["phone"]).new_page()
     cdp = page.context.new_cdp_session(page)
     unnamed, probed = {}, 0
@@ -341,18 +354,21 @@ def test_chinese_text_is_drawn_with_a_face_the_page_names(browser, site, html_bu
         probes = page.evaluate(CHINESE_TEXT)
         cdp.send("DOM.enable")
         cdp.send("CSS.enable")
-        root = cdp.send("DOM.getDocument")["root"]["nodeId"]
-        nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": "[data-font-probe]"})
-        for node, (tag, font_family) in zip(nodes["nodeIds"], probes, strict=True):
+        root = cdp.send("DOM.getDocument", {"depth": -1})["root"]
+        for (element, texts), (tag, font_family) in zip(probed_texts(root), probes, strict=True):
+            assert texts, f"{html.name} <{tag}>: no text node found for {element['nodeName']}"
             family = names(font_family)
-            for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]:
-                face = font["familyName"]
-                if not any(face_of(face, name) for name in family):
-                    unnamed.setdefault(face, set()).add(f"{html.name} <{tag}>")
-            probed += 1
+            for text in texts:
+                for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": text["nodeId"]})[
+                    "fonts"
+                ]:
+                    face = font["familyName"]
+                    if not any(face_of(face, name) for name in family):
+                        unnamed.setdefault(face, set()).add(f"{html.name} <{tag}>")
+                probed += 1
         cdp.send("DOM.disable")
     page.context.close()
-    assert probed > 3000, f"only {probed} elements with Chinese text were probed"
+    assert probed > 3000, f"only {probed} texts with Chinese were probed"
     assert not unnamed, "faces the font-family does not name (the system's fallback): " + "; ".join(
         f"{face}: {', '.join(sorted(where)[:4])}" for face, where in unnamed.items()
     )

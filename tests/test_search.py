@@ -203,12 +203,16 @@ def test_following_a_result_highlights_without_errors(browser, site):
     assert hide == ["隐藏搜索结果"], f"{links[0]}: the link to hide the matches says {hide}"
 
 
-# The blocks compared: code, paragraphs, headings and glossary terms (none holds another).
+# The blocks compared: code, paragraphs, headings and glossary terms, the outermost of them
+# (a <p> in a <dt> would count in the <dt>).
 BLOCKS = "article :is(pre, p, h1, h2, h3, h4, dt)"
+OUTERMOST = "[...document.querySelectorAll(blocks)].filter((e) => !e.parentElement.closest(blocks))"
 # What sphinx_highlight.js can mark in each block: every match of each term inside one text
 # node (it does not join nodes), none under button/select/textarea or .nohighlight. Counted
 # before the terms are marked, in the order it marks them.
-MARKABLE = """([blocks, terms]) => [...document.querySelectorAll(blocks)].map((block) => {
+MARKABLE = (
+    f"([blocks, terms]) => {OUTERMOST}"
+    + """.map((block) => {
   const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
   let texts = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -227,8 +231,12 @@ MARKABLE = """([blocks, terms]) => [...document.querySelectorAll(blocks)].map((b
   }
   return [found, block.textContent.slice(0, 60)];
 })"""
-MARKED = """(blocks) => [...document.querySelectorAll(blocks)].map(
+)
+MARKED = (
+    f"(blocks) => {OUTERMOST}"
+    + """.map(
   (block) => [...block.querySelectorAll("span.highlighted")].map((mark) => mark.textContent))"""
+)
 HIGHLIGHT_PAGES = ["session-basics", "errors", "transactions", "glossary", "state-management"]
 
 
