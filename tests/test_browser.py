@@ -292,8 +292,8 @@ def test_an_open_setup_block_does_not_ask_to_be_opened(browser, site):
 
 # -- Fonts: every face that draws the text is one the page names -----------------------------
 
-# Elements whose own text holds Chinese, a sample of each page: up to 20 in code, 20 in the
-# prose, 4 in the navigation and footer.
+# Every laid-out element whose own text holds Chinese (code, prose, navigation, footer), with
+# its font-family; setup blocks opened first.
 CHINESE = re.compile("[\u4e00-\u9fff]")
 CHINESE_TEXT = r"""() => {
   document.querySelectorAll("details").forEach(d => d.open = true);
@@ -306,8 +306,8 @@ CHINESE_TEXT = r"""() => {
 
 
 def probed_texts(node: dict):
-    """(element, text node) for each text with Chinese in an element marked data-font-probe,
-    in document order: CDP's getPlatformFontsForNode on a text node gives the faces of that
+    """(element, its text nodes with Chinese) for each element marked data-font-probe, in
+    document order: CDP's getPlatformFontsForNode on a text node gives the faces of that
     text alone (on an element it adds the text directly inside its children)."""
     for child in node.get("children", []):
         if child["nodeType"] == 1:

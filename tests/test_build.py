@@ -6,7 +6,6 @@ import re
 import pytest
 import sqlalchemy
 from bs4 import BeautifulSoup
-from highlightfix import LIVE, SNAPSHOT, checked, fixed
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
@@ -15,6 +14,7 @@ from pygments.token import Name, Punctuation, Whitespace
 from sphinx.search.zh import SearchChinese
 
 from conftest import DOCS
+from highlightfix import LIVE, SNAPSHOT, checked, fixed
 from plainspans import formatter_for, plain_tokens
 
 PYTHON_HIGHLIGHT = re.compile(r"^highlight-(python3?|py|pycon|default|ipython\d?)$")
